@@ -1,0 +1,1 @@
+// Module Backtest. See README and ../shared/ARCHITECTURE.md.

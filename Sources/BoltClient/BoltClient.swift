@@ -1,0 +1,1 @@
+// Module BoltClient. See README and ../shared/ARCHITECTURE.md.

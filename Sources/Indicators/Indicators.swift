@@ -1,0 +1,1 @@
+// Module Indicators. See README and ../shared/ARCHITECTURE.md.

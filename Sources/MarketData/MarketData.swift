@@ -1,0 +1,1 @@
+// Module MarketData. See README and ../shared/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Module Persistence. See README and ../shared/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Module Simulation. See README and ../shared/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// Module Strategies. See README and ../shared/ARCHITECTURE.md.

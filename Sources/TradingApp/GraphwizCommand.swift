@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `graphwiz` command line: research, trading and service commands.
+public struct GraphwizCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "graphwiz",
+        abstract: "Algorithmic crypto trading: data, indicators, backtests, optimization and live trading.",
+        version: "0.1.0",
+        subcommands: []
+    )
+
+    public init() {}
+}

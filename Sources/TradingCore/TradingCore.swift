@@ -1,0 +1,1 @@
+// Module TradingCore. See README and ../shared/ARCHITECTURE.md.

@@ -1,0 +1,3 @@
+import TradingApp
+
+await GraphwizCommand.main()

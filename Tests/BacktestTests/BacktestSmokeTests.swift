@@ -1,0 +1,4 @@
+import Testing
+@testable import Backtest
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import BoltClient
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import MarketData
+
+@Test func moduleLoads() { #expect(Bool(true)) }

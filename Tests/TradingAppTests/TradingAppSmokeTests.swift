@@ -1,0 +1,4 @@
+import Testing
+@testable import TradingApp
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import TradingModel
+
+@Test func moduleLoads() { #expect(Bool(true)) }
