@@ -40,6 +40,10 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     public var side: OrderSide
     public var type: OrderType
     public var quantity: Quantity
+    /// For market buys: spend this much quote currency (fees included) instead of a fixed quantity; the venue
+    /// computes the quantity from the fill price, rounded down to the lot (Binance's `quoteOrderQty`).
+    /// When set, `quantity` is an upper bound hint and may be zero.
+    public var quoteQuantity: Money?
     /// Limit price for `limit` and `stopLimit`.
     public var limitPrice: Price?
     /// Trigger price for `stopMarket`, `stopLimit` and `takeProfit`.
@@ -51,13 +55,14 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     public var tag: String
 
     public init(clientOrderId: String, symbol: String, side: OrderSide, type: OrderType = .market,
-                quantity: Quantity, limitPrice: Price? = nil, stopPrice: Price? = nil,
+                quantity: Quantity, quoteQuantity: Money? = nil, limitPrice: Price? = nil, stopPrice: Price? = nil,
                 timeInForce: TimeInForce = .gtc, reduceOnly: Bool = false, tag: String = "") {
         self.clientOrderId = clientOrderId
         self.symbol = symbol
         self.side = side
         self.type = type
         self.quantity = quantity
+        self.quoteQuantity = quoteQuantity
         self.limitPrice = limitPrice
         self.stopPrice = stopPrice
         self.timeInForce = timeInForce
