@@ -1,0 +1,65 @@
+import TradingModel
+
+/// Tracks every order the kernel sent, by client order id, and folds venue events into them.
+public struct ExecutionEngine: Sendable {
+    /// Prefix of generated client order ids (unique per run or per service instance).
+    public let idPrefix: String
+    private var sequence = 0
+    /// Every order ever sent, by client order id.
+    public private(set) var orders: [String: Order] = [:]
+    /// Client order ids in submission order.
+    public private(set) var sequenceOfIds: [String] = []
+    private var instrumentIndex: [String: Int] = [:]
+
+    public init(idPrefix: String) { self.idPrefix = idPrefix }
+
+    /// A new, never used client order id such as `bt-42`.
+    public mutating func nextClientOrderId() -> String {
+        sequence += 1
+        return "\(idPrefix)-\(sequence)"
+    }
+
+    /// Records an order that is about to be sent.
+    public mutating func register(_ request: OrderRequest, instrument: Int, time: Int64) {
+        orders[request.clientOrderId] = Order(request: request, createdAt: time)
+        instrumentIndex[request.clientOrderId] = instrument
+        sequenceOfIds.append(request.clientOrderId)
+    }
+
+    /// Applies a venue event; returns the instrument and updated order, or nil for unknown orders.
+    public mutating func apply(_ event: ExecutionEvent) -> (instrument: Int, order: Order)? {
+        let id = event.clientOrderId
+        guard var order = orders[id], let instrument = instrumentIndex[id] else { return nil }
+        switch event {
+        case let .accepted(_, venueId, time):
+            order.venueOrderId = venueId
+            if order.status == .pendingNew { order.status = .accepted }
+            order.updatedAt = time
+        case let .rejected(_, _, time):
+            if !order.status.isTerminal || order.status == .pendingNew { order.status = .rejected }
+            order.updatedAt = time
+        case let .triggered(_, time):
+            order.triggered = true
+            order.updatedAt = time
+        case let .filled(fill):
+            order.filledQuantity += fill.quantity
+            order.filledNotional += fill.price * fill.quantity
+            order.fees += fill.fee
+            if order.venueOrderId.isEmpty { order.venueOrderId = fill.venueOrderId }
+            let complete = order.request.quoteQuantity == nil ? order.filledQuantity >= order.request.quantity : true
+            order.status = complete ? .filled : .partiallyFilled
+            order.updatedAt = fill.time
+        case let .canceled(_, _, time):
+            order.status = .canceled
+            order.updatedAt = time
+        case let .expired(_, _, time):
+            order.status = .expired
+            order.updatedAt = time
+        }
+        orders[id] = order
+        return (instrument, order)
+    }
+
+    /// Orders in submission order.
+    public var allOrders: [Order] { sequenceOfIds.compactMap { orders[$0] } }
+}

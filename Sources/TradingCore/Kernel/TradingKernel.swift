@@ -1,0 +1,187 @@
+import TradingModel
+
+/// The one trading kernel shared by backtest, paper and live modes:
+/// market data -> strategy -> sizing -> risk hook -> execution engine -> venue commands.
+/// Venue events (acks, fills, cancels) come back through `on(_:commands:)`.
+///
+/// A plain struct with no I/O: drivers feed it bars and events and carry its commands to a venue.
+/// - Complexity: O(1) per bar plus the strategy's own work; no allocation per bar when no order is sent.
+public struct TradingKernel<S: Strategy>: Sendable {
+    public var strategy: S
+    public private(set) var context: StrategyContext
+    public private(set) var execution: ExecutionEngine
+    public var risk: any RiskHook
+    public let sizing: PositionSizing
+    public private(set) var trades: TradeTracker
+    /// Orders refused before they left (risk hook).
+    public private(set) var rejections: [RiskRejection] = []
+    /// Orders the venue refused.
+    public private(set) var venueRejections: [RiskRejection] = []
+    /// Direction a `target` intent is working towards, per instrument, while its orders are working.
+    private var pendingTarget: [TargetDirection?]
+    private var fillCount = 0
+
+    public init(strategy: S, portfolio: Portfolio, sizing: PositionSizing, allowShort: Bool,
+                risk: (any RiskHook)? = nil, idPrefix: String = "gw") {
+        self.strategy = strategy
+        self.context = StrategyContext(portfolio: portfolio, allowShort: allowShort,
+                                       higherTimeframeCount: strategy.higherTimeframes.count)
+        self.execution = ExecutionEngine(idPrefix: idPrefix)
+        self.risk = risk ?? BasicRiskChecks(allowShort: allowShort)
+        self.sizing = sizing
+        self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
+        self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
+    }
+
+    public var portfolio: Portfolio { context.portfolio }
+
+    /// Number of fills applied so far.
+    public var fills: Int { fillCount }
+
+    /// A closed bar of `instrument`: marks the ledger, runs the strategy and turns its intents into commands.
+    public mutating func onBar(_ bar: Bar, instrument: Int, barIndex: Int, commands: inout [VenueCommand]) {
+        context.time = bar.time
+        context.barIndex = barIndex
+        context.portfolio.mark(instrument, price: bar.close)
+        strategy.onBar(bar, instrument: instrument, context: &context)
+        if !context.intents.isEmpty { drainIntents(commands: &commands) }
+    }
+
+    /// Appends a closed higher-timeframe bar so strategies can read it.
+    public mutating func onHigherTimeframeBar(_ bar: Bar, instrument: Int, timeframe index: Int) {
+        context.higherBars[instrument][index].append(bar)
+    }
+
+    /// A venue event. Fills update the ledger, the trade list and the strategy (which may act on them).
+    public mutating func on(_ event: ExecutionEvent, commands: inout [VenueCommand]) {
+        guard let (instrument, order) = execution.apply(event) else { return }
+        switch event {
+        case let .filled(fill):
+            fillCount += 1
+            let before = context.portfolio.quantity(instrument)
+            let realized = context.portfolio.apply(fill, instrument: instrument)
+            trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
+                          barIndex: context.barIndex)
+            strategy.onFill(fill, instrument: instrument, context: &context)
+        case let .rejected(id, reason, time):
+            venueRejections.append(RiskRejection(code: "venue_rejected", message: reason, clientOrderId: id,
+                                                 symbol: order.request.symbol, time: time))
+        default:
+            break
+        }
+        updateWorking(order, instrument: instrument)
+        if !context.intents.isEmpty { drainIntents(commands: &commands) }
+    }
+
+    private mutating func updateWorking(_ order: Order, instrument: Int) {
+        var working = context.workingOrders[instrument]
+        if let index = working.firstIndex(where: { $0.request.clientOrderId == order.request.clientOrderId }) {
+            if order.status.isTerminal { working.remove(at: index) } else { working[index] = order }
+        } else if !order.status.isTerminal {
+            working.append(order)
+        }
+        context.workingOrders[instrument] = working
+        if working.allSatisfy({ !$0.request.tag.hasPrefix("target") }) { pendingTarget[instrument] = nil }
+    }
+
+    private mutating func drainIntents(commands: inout [VenueCommand]) {
+        var index = 0
+        while index < context.intents.count {
+            let intent = context.intents[index]
+            index += 1
+            switch intent {
+            case let .target(instrument, direction, tag):
+                handleTarget(instrument: instrument, direction: direction, tag: tag, commands: &commands)
+            case let .order(spec):
+                handleOrder(spec, commands: &commands)
+            case let .cancel(instrument, id):
+                commands.append(.cancel(clientOrderId: id, symbol: context.portfolio.instruments[instrument].symbol))
+            case let .cancelAll(instrument):
+                let symbol = context.portfolio.instruments[instrument].symbol
+                for order in context.workingOrders[instrument] {
+                    commands.append(.cancel(clientOrderId: order.request.clientOrderId, symbol: symbol))
+                }
+            }
+        }
+        context.intents.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func handleTarget(instrument: Int, direction requested: TargetDirection, tag: String,
+                                       commands: inout [VenueCommand]) {
+        let spec = context.portfolio.instruments[instrument]
+        var direction = requested
+        if direction == .short && !(context.allowShort && spec.allowShort) { direction = .flat }
+        if let pending = pendingTarget[instrument] {
+            if pending == direction { return }
+            // Direction changed while orders work: cancel them and re-plan from the current position.
+            for order in context.workingOrders[instrument] where order.request.tag.hasPrefix("target") {
+                commands.append(.cancel(clientOrderId: order.request.clientOrderId, symbol: spec.symbol))
+            }
+        }
+        let held = context.portfolio.quantity(instrument)
+        let current: TargetDirection = held.isPositive ? .long : (held.isNegative ? .short : .flat)
+        if current == direction && pendingTarget[instrument] == nil { return }
+        var sent = false
+        let mark = context.portfolio.marks[instrument]
+        var cashAfterClose = context.portfolio.cash
+        if current != .flat && current != direction {
+            let request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
+                                       side: held.isPositive ? .sell : .buy, type: .market,
+                                       quantity: held.magnitude, reduceOnly: true, tag: "target-exit:\(tag)")
+            cashAfterClose += held * mark
+            sent = submit(request, instrument: instrument, commands: &commands) || sent
+        }
+        if direction != .flat && direction != current {
+            let request: OrderRequest
+            let equity = context.portfolio.equity
+            if direction == .long, let budget = sizing.longBudget(cash: cashAfterClose, equity: equity) {
+                request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol, side: .buy,
+                                       type: .market, quantity: .zero, quoteQuantity: budget, tag: "target-entry:\(tag)")
+            } else {
+                let quantity = sizing.quantity(equity: equity, price: mark, instrument: spec)
+                request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
+                                       side: direction == .long ? .buy : .sell, type: .market, quantity: quantity,
+                                       tag: "target-entry:\(tag)")
+            }
+            sent = submit(request, instrument: instrument, commands: &commands) || sent
+        }
+        pendingTarget[instrument] = sent ? direction : nil
+    }
+
+    private mutating func handleOrder(_ spec: OrderSpec, commands: inout [VenueCommand]) {
+        let instrument = context.portfolio.instruments[spec.instrument]
+        var quantity = spec.quantity ?? .zero
+        var quote: Money? = spec.quoteAmount
+        if spec.quantity == nil && spec.quoteAmount == nil {
+            let price = spec.limitPrice ?? spec.stopPrice ?? context.portfolio.marks[spec.instrument]
+            if spec.side == .buy && spec.type == .market,
+               let budget = sizing.longBudget(cash: context.portfolio.cash, equity: context.portfolio.equity) {
+                quote = budget
+            } else {
+                quantity = sizing.quantity(equity: context.portfolio.equity, price: price, instrument: instrument)
+            }
+        }
+        let request = OrderRequest(
+            clientOrderId: execution.nextClientOrderId(), symbol: instrument.symbol, side: spec.side,
+            type: spec.type, quantity: quantity, quoteQuantity: quote,
+            limitPrice: spec.limitPrice.map { instrument.roundPrice($0) },
+            stopPrice: spec.stopPrice.map { instrument.roundPrice($0) },
+            timeInForce: spec.timeInForce, reduceOnly: spec.reduceOnly, tag: spec.tag)
+        _ = submit(request, instrument: spec.instrument, commands: &commands)
+    }
+
+    /// Risk-checks and sends one request; returns whether it was sent.
+    private mutating func submit(_ proposed: OrderRequest, instrument: Int, commands: inout [VenueCommand]) -> Bool {
+        var request = proposed
+        let check = RiskCheckContext(portfolio: context.portfolio, instrument: instrument, time: context.time,
+                                     workingOrders: context.workingOrders)
+        if let rejection = risk.check(&request, context: check) {
+            rejections.append(rejection)
+            return false
+        }
+        execution.register(request, instrument: instrument, time: context.time)
+        if let order = execution.orders[request.clientOrderId] { updateWorking(order, instrument: instrument) }
+        commands.append(.submit(request))
+        return true
+    }
+}

@@ -1,1 +1,0 @@
-// Module TradingCore. See README and ../shared/ARCHITECTURE.md.
