@@ -24,6 +24,20 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let value = PositionSizing(text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "sizing '\(text)' is not all-in, fraction:X (0<X<=1) or fixed:Q (Q>0)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
     public var description: String {
         switch self {
         case .allIn: return "all-in"

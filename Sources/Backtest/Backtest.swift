@@ -1,1 +1,0 @@
-// Module Backtest. See README and ../shared/ARCHITECTURE.md.

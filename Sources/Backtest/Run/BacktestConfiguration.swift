@@ -1,0 +1,64 @@
+import TradingCore
+import TradingModel
+import Simulation
+
+/// Where a series came from, so a run can be reproduced exactly.
+public struct DataSourceDescription: Sendable, Hashable, Codable {
+    /// `file`, `store` or `generated`.
+    public var kind: String
+    /// File path (file), or empty.
+    public var path: String?
+    public var symbol: String
+    public var timeframe: Timeframe
+    /// Generator seed and bar count (generated).
+    public var seed: UInt64?
+    public var bars: Int?
+    /// First and last bar time used (Unix ms).
+    public var from: Int64?
+    public var to: Int64?
+
+    public init(kind: String, path: String? = nil, symbol: String, timeframe: Timeframe, seed: UInt64? = nil,
+                bars: Int? = nil, from: Int64? = nil, to: Int64? = nil) {
+        self.kind = kind
+        self.path = path
+        self.symbol = symbol
+        self.timeframe = timeframe
+        self.seed = seed
+        self.bars = bars
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Everything that defines a backtest run. Stored in every report and in the run store.
+public struct BacktestConfiguration: Sendable, Hashable, Codable {
+    public var strategy: String
+    public var parameters: ParameterValues
+    public var instruments: [Instrument]
+    public var timeframe: Timeframe
+    public var data: [DataSourceDescription]
+    public var initialCash: Money
+    public var matching: MatchingConfig
+    public var sizing: PositionSizing
+    public var allowShort: Bool
+
+    public init(strategy: String, parameters: ParameterValues, instruments: [Instrument], timeframe: Timeframe,
+                data: [DataSourceDescription], initialCash: Money = Fixed(10_000),
+                matching: MatchingConfig = MatchingConfig(), sizing: PositionSizing = .allIn, allowShort: Bool = false) {
+        self.strategy = strategy
+        self.parameters = parameters
+        self.instruments = instruments
+        self.timeframe = timeframe
+        self.data = data
+        self.initialCash = initialCash
+        self.matching = matching
+        self.sizing = sizing
+        self.allowShort = allowShort
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case strategy, parameters, instruments, timeframe, data
+        case initialCash = "initial_cash", matching, sizing
+        case allowShort = "allow_short"
+    }
+}
