@@ -1,0 +1,169 @@
+import Foundation
+import TradingCore
+import TradingModel
+
+/// The machine-readable backtest report: `metrics`, `trades`, `open_position(s)`, `equity`, `orders`,
+/// `risk` and the full `configuration`, so any run can be reproduced exactly. Times are ISO-8601 UTC,
+/// returns and drawdowns are fractions, money is exact decimal.
+public struct JSONReport: Encodable, Sendable {
+    public struct Trade: Encodable, Sendable {
+        var symbol: String
+        var side: String
+        var entryTime: String
+        var exitTime: String
+        var entryPrice: Fixed
+        var exitPrice: Fixed
+        var quantity: Fixed
+        var pnl: Fixed
+        var fee: Fixed
+        var returnFraction: Double
+        var bars: Int
+        var entryOrderId: String
+        var exitOrderId: String
+
+        enum CodingKeys: String, CodingKey {
+            case symbol, side, entryTime = "entry_time", exitTime = "exit_time", entryPrice = "entry_price"
+            case exitPrice = "exit_price", quantity, pnl, fee, returnFraction = "return", bars
+            case entryOrderId = "entry_order_id", exitOrderId = "exit_order_id"
+        }
+    }
+
+    public struct OpenPosition: Encodable, Sendable {
+        var symbol: String
+        var side: String
+        var entryTime: String
+        var entryPrice: Fixed
+        var quantity: Fixed
+        var markPrice: Fixed
+        var unrealizedPnl: Fixed
+        var fee: Fixed
+        var entryOrderId: String
+
+        enum CodingKeys: String, CodingKey {
+            case symbol, side, entryTime = "entry_time", entryPrice = "entry_price", quantity
+            case markPrice = "mark_price", unrealizedPnl = "unrealized_pnl", fee, entryOrderId = "entry_order_id"
+        }
+    }
+
+    public struct Point: Encodable, Sendable {
+        var time: String
+        var value: Double
+    }
+
+    public struct OrderRow: Encodable, Sendable {
+        var clientOrderId: String
+        var venueOrderId: String
+        var symbol: String
+        var side: String
+        var type: String
+        var timeInForce: String
+        var quantity: Fixed
+        var quoteQuantity: Fixed?
+        var limitPrice: Fixed?
+        var stopPrice: Fixed?
+        var status: String
+        var filledQuantity: Fixed
+        var averagePrice: Fixed?
+        var fees: Fixed
+        var createdAt: String
+        var tag: String
+
+        enum CodingKeys: String, CodingKey {
+            case clientOrderId = "client_order_id", venueOrderId = "venue_order_id", symbol, side, type
+            case timeInForce = "time_in_force", quantity, quoteQuantity = "quote_quantity"
+            case limitPrice = "limit_price", stopPrice = "stop_price", status
+            case filledQuantity = "filled_quantity", averagePrice = "average_price", fees
+            case createdAt = "created_at", tag
+        }
+    }
+
+    public struct Rejection: Encodable, Sendable {
+        var time: String
+        var symbol: String
+        var clientOrderId: String
+        var code: String
+        var message: String
+        enum CodingKeys: String, CodingKey { case time, symbol, clientOrderId = "client_order_id", code, message }
+    }
+
+    public struct Risk: Encodable, Sendable { var rejections: [Rejection] }
+
+    public struct Performance: Encodable, Sendable {
+        var elapsedSeconds: Double
+        var barsPerSecond: Double
+        enum CodingKeys: String, CodingKey { case elapsedSeconds = "elapsed_seconds", barsPerSecond = "bars_per_second" }
+    }
+
+    var id: String
+    var generatedBy: String
+    var configuration: BacktestConfiguration
+    var metrics: PerformanceMetrics
+    var symbols: [String: SymbolMetrics]
+    var trades: [Trade]
+    var openPosition: OpenPosition?
+    var openPositions: [OpenPosition]
+    var equity: [Point]
+    var equitySampling: Int
+    var orders: [OrderRow]
+    var risk: Risk
+    var performance: Performance
+
+    enum CodingKeys: String, CodingKey {
+        case id, generatedBy = "generated_by", configuration, metrics, symbols, trades
+        case openPosition = "open_position", openPositions = "open_positions", equity
+        case equitySampling = "equity_sampling_every", orders, risk, performance
+    }
+
+    /// Builds the report. Equity curves longer than `maxEquityPoints` keep every k-th point (and the last);
+    /// `equity_sampling_every` says k.
+    public init(_ result: BacktestResult, maxEquityPoints: Int = 100_000) {
+        id = result.id
+        generatedBy = "graphwiz"
+        configuration = result.configuration
+        metrics = result.metrics
+        symbols = result.symbolMetrics
+        trades = result.trades.map {
+            Trade(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short", entryTime: ReportTime.iso($0.entryTime),
+                  exitTime: ReportTime.iso($0.exitTime), entryPrice: $0.entryPrice, exitPrice: $0.exitPrice,
+                  quantity: $0.quantity, pnl: $0.pnl, fee: $0.fee, returnFraction: $0.returnFraction, bars: $0.bars,
+                  entryOrderId: $0.entryOrderId, exitOrderId: $0.exitOrderId)
+        }
+        openPositions = result.openPositions.map {
+            OpenPosition(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short",
+                         entryTime: ReportTime.iso($0.entryTime), entryPrice: $0.entryPrice, quantity: $0.quantity,
+                         markPrice: $0.markPrice, unrealizedPnl: $0.unrealizedPnl, fee: $0.fee,
+                         entryOrderId: $0.entryOrderId)
+        }
+        openPosition = openPositions.first
+        let every = Swift.max(1, (result.equity.count + maxEquityPoints - 1) / maxEquityPoints)
+        equitySampling = every
+        var points: [Point] = []
+        points.reserveCapacity(result.equity.count / every + 1)
+        for (i, p) in result.equity.enumerated() where i % every == 0 || i == result.equity.count - 1 {
+            points.append(Point(time: ReportTime.iso(p.time), value: p.value))
+        }
+        equity = points
+        orders = result.orders.map {
+            OrderRow(clientOrderId: $0.request.clientOrderId, venueOrderId: $0.venueOrderId, symbol: $0.request.symbol,
+                     side: $0.request.side.rawValue, type: $0.request.type.rawValue,
+                     timeInForce: $0.request.timeInForce.rawValue, quantity: $0.request.quantity,
+                     quoteQuantity: $0.request.quoteQuantity, limitPrice: $0.request.limitPrice,
+                     stopPrice: $0.request.stopPrice, status: $0.status.rawValue, filledQuantity: $0.filledQuantity,
+                     averagePrice: $0.averageFillPrice, fees: $0.fees, createdAt: ReportTime.iso($0.createdAt),
+                     tag: $0.request.tag)
+        }
+        risk = Risk(rejections: result.rejections.map {
+            Rejection(time: ReportTime.iso($0.time), symbol: $0.symbol, clientOrderId: $0.clientOrderId,
+                      code: $0.code, message: $0.message)
+        })
+        performance = Performance(elapsedSeconds: result.elapsedSeconds, barsPerSecond: result.barsPerSecond)
+    }
+
+    /// Pretty, key-sorted JSON.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+}
