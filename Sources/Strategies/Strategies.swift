@@ -1,1 +1,0 @@
-// Module Strategies. See README and ../shared/ARCHITECTURE.md.
