@@ -16,7 +16,7 @@ private func scriptedSession() throws -> [ExecutionEvent] {
         // A deterministic zig-zag walk.
         let move = Double((step * 37) % 11) - 5
         let open = price
-        let close = (price + move * 0.3).rounded() == 0 ? price : price + move * 0.3
+        let close = price + move * 0.3
         let bar = Bar(time: time, open: open, high: max(open, close) + 0.7, low: min(open, close) - 0.6,
                       close: close, volume: Double(50 + (step * 13) % 40))
         try exchange.process(bar, instrumentIndex: 0, events: &events)

@@ -24,19 +24,33 @@ enum Fixture {
         OrderMatchingEngine(instrument: instrument, timeframe: .oneMinute, config: config)
     }
 
-    static func order(_ id: String = "o1", _ side: OrderSide, _ type: OrderType = .market, quantity: String = "1",
+    static func order(_ id: String, _ side: OrderSide, _ type: OrderType = .market, quantity: String = "1",
                       limit: String? = nil, stop: String? = nil, timeInForce: TimeInForce = .gtc,
                       symbol: String = symbol) -> OrderRequest {
         OrderRequest(clientOrderId: id, symbol: symbol, side: side, type: type, quantity: d(quantity),
                      limitPrice: limit.map(d), stopPrice: stop.map(d), timeInForce: timeInForce)
     }
 
+    /// Order `o1`.
+    static func order(_ side: OrderSide, _ type: OrderType = .market, quantity: String = "1",
+                      limit: String? = nil, stop: String? = nil, timeInForce: TimeInForce = .gtc,
+                      symbol: String = symbol) -> OrderRequest {
+        order("o1", side, type, quantity: quantity, limit: limit, stop: stop, timeInForce: timeInForce, symbol: symbol)
+    }
+
     /// The fill event the engine should emit.
-    static func fill(_ id: String = "o1", venue: String = "sim-1", trade: Int = 1, _ side: OrderSide, price: String,
+    static func fill(_ id: String, venue: String, trade: Int, _ side: OrderSide, price: String,
                      quantity: String = "1", fee: String = "0", _ liquidity: Liquidity,
                      time: Int64 = minute) -> ExecutionEvent {
         .filled(Fill(tradeId: "sim-t-\(trade)", clientOrderId: id, venueOrderId: venue, symbol: symbol, side: side,
                      price: d(price), quantity: d(quantity), fee: d(fee), liquidity: liquidity, time: time))
+    }
+
+    /// A fill of order `o1` (venue id `sim-1`).
+    static func fill(trade: Int = 1, _ side: OrderSide, price: String, quantity: String = "1", fee: String = "0",
+                     _ liquidity: Liquidity, time: Int64 = minute) -> ExecutionEvent {
+        fill("o1", venue: "sim-1", trade: trade, side, price: price, quantity: quantity, fee: fee, liquidity,
+             time: time)
     }
 
     /// An engine that has processed ``firstBar`` and accepted `request` at its close (events cleared).
