@@ -9,7 +9,7 @@ struct BarPrices {
     let close: Price
     let volume: Double
 
-    /// Converts a bar that passed ``Bar/simulationError(symbol:previousTime:)``.
+    /// Converts a bar that passed ``Bar/isMatchable``.
     init(_ bar: Bar) {
         time = bar.time
         open = Fixed(bar.open)
@@ -21,23 +21,20 @@ struct BarPrices {
 }
 
 extension Bar {
-    /// Why this bar cannot be matched against, or nil when it can: prices finite and positive,
-    /// `low <= open, close <= high`, volume finite and not negative, time after `previousTime`.
-    /// - Complexity: O(1); the valid case is a handful of comparisons.
+    /// Whether the prices are finite and positive with `low <= open, close <= high`, and the volume is
+    /// finite and not negative. NaN fails every comparison, so this one test accepts exactly the valid bars.
+    /// - Complexity: O(1), a handful of comparisons.
+    var isMatchable: Bool {
+        low > 0 && high < .infinity && low <= open && low <= close && open <= high && close <= high
+            && volume >= 0 && volume < .infinity
+    }
+
+    /// Why this bar cannot be matched against after a bar at `previousTime`, or nil when it can.
     func simulationError(symbol: String, previousTime: Int64?) -> SimulationError? {
         if let previousTime, time <= previousTime {
             return .barOutOfOrder(symbol: symbol, time: time, previousTime: previousTime)
         }
-        // NaN fails every comparison, so this one test accepts exactly the valid bars.
-        if low > 0, high < .infinity, low <= open, low <= close, open <= high, close <= high,
-           volume >= 0, volume < .infinity {
-            return nil
-        }
-        return describeInvalidity(symbol: symbol)
-    }
-
-    /// The first offending field of a bar known to be invalid.
-    func describeInvalidity(symbol: String) -> SimulationError {
+        if isMatchable { return nil }
         for (field, value) in [("open", open), ("high", high), ("low", low), ("close", close)]
         where !(value.isFinite && value > 0) {
             return .invalidBar(symbol: symbol, time: time, field: field, value: value, expected: "a finite price > 0")

@@ -152,6 +152,7 @@ extension OrderMatchingEngine {
     /// Marks the order terminal; ``removeFinished()`` drops it later.
     mutating func finish(_ index: Int, _ status: OrderStatus, time: Int64) {
         working[index].finished = true
+        needsCompaction = true
         orders[index].status = status
         orders[index].updatedAt = time
         knownOrders[orders[index].request.clientOrderId] = status

@@ -18,7 +18,7 @@ extension OrderMatchingEngine {
 
     /// ``process(_:events:)`` drawing trade ids from `ids`.
     mutating func process(_ bar: Bar, ids: inout IdSequence, events: inout [ExecutionEvent]) throws(SimulationError) {
-        if let error = bar.simulationError(symbol: instrument.symbol, previousTime: lastBar?.time) { throw error }
+        if !bar.isMatchable || (lastBar.map { bar.time <= $0.time } ?? false) { throw rejection(of: bar) }
         lastBar = bar
         volumeUsed = .zero
         if working.isEmpty { return }
@@ -30,7 +30,14 @@ extension OrderMatchingEngine {
         for index in working.indices where !working[index].finished {
             sweepRange(index, prices, ids: &ids, events: &events)
         }
-        removeFinished()
+        if needsCompaction { removeFinished() }
+    }
+
+    /// The error for a bar that failed the fast validity test (kept out of line: it builds strings).
+    @inline(never)
+    private func rejection(of bar: Bar) -> SimulationError {
+        bar.simulationError(symbol: instrument.symbol, previousTime: lastBar?.time)
+            ?? .invalidBar(symbol: instrument.symbol, time: bar.time, field: "bar", value: .nan, expected: "a valid bar")
     }
 
     /// Drops finished orders from both parallel arrays, keeping submission order.
@@ -46,5 +53,6 @@ extension OrderMatchingEngine {
         }
         working.removeLast(working.count - kept)
         orders.removeLast(orders.count - kept)
+        needsCompaction = false
     }
 }

@@ -74,6 +74,8 @@ public struct OrderMatchingEngine: Sendable {
     var orders: [Order] = []
     /// Every client order id ever accepted, with its latest status (duplicate and cancel checks).
     var knownOrders: [String: OrderStatus] = [:]
+    /// Set when an order finished and ``removeFinished()`` has not run yet.
+    var needsCompaction = false
     /// Quantity filled on `lastBar` so far, counted against the participation cap.
     var volumeUsed: Quantity = .zero
     /// Ids of this engine when used alone (a ``SimulatedExchange`` passes its shared sequence instead).
