@@ -65,3 +65,15 @@ func invalidBarIsRefusedNamingTheField(_ c: BadBarCase) throws {
     #expect(events.isEmpty)
     #expect(engine.lastBar == Fixture.bar(3, 100, 101, 99, 100.25))
 }
+
+@Test func everyErrorDescriptionNamesWhatFailedAndWhatIsExpected() {
+    #expect(SimulationError.barOutOfOrder(symbol: "BTC/USDT", time: 60_000, previousTime: 120_000).description
+        == "simulation: bar BTC/USDT at 60000 is not after the previous bar at 120000;"
+        + " feed bars in strictly increasing time order")
+    #expect(SimulationError.unknownInstrumentIndex(3, count: 2).description
+        == "simulation: instrument index 3 is out of range, expected 0..<2")
+    #expect(SimulationError.duplicateInstrument(symbol: "ETH/USDT").description
+        == "simulation: instrument ETH/USDT is listed twice; list each symbol once")
+    #expect(SimulationError.invalidConfig(field: "maxVolumeParticipation", value: "2.0", expected: "a fraction in (0, 1]")
+        .description == "simulation: config maxVolumeParticipation is 2.0, expected a fraction in (0, 1]")
+}

@@ -80,3 +80,26 @@ private let tenPercent = MatchingConfig(fees: .zero, maxVolumeParticipation: 0.1
     events = try Fixture.events(processing: [Fixture.bar(2, 98.2, 99, 97, 98, volume: 100)], on: &engine)
     #expect(events == [Fixture.fill(.sell, price: "98.2", quantity: "2", .taker, time: 2 * Fixture.minute)])
 }
+
+@Test func partiallyFilledOrderTracksNotionalFeesAndAveragePrice() throws {
+    let config = MatchingConfig(fees: FeeModel(makerRate: .zero, takerRate: d("0.001")), maxVolumeParticipation: 0.1)
+    var engine = try Fixture.engine(after: Fixture.order(.buy, quantity: "30"), config: config)
+    _ = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100, volume: 100),
+                                        Fixture.bar(2, 101, 102, 100, 101, volume: 100)], on: &engine)
+    let order = try #require(engine.openOrders.first)
+    #expect(order.status == .partiallyFilled)
+    #expect(order.filledQuantity == d("20"))
+    #expect(order.filledNotional == d("2010"))
+    #expect(order.fees == d("2.01"))
+    #expect(order.averageFillPrice == d("100.5"))
+    #expect(order.updatedAt == 2 * Fixture.minute)
+}
+
+@Test func cancelingAPartiallyFilledOrderEndsItsRemainder() throws {
+    var engine = try Fixture.engine(after: Fixture.order(.buy, quantity: "30"), config: tenPercent)
+    var events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100, volume: 100)], on: &engine)
+    engine.cancel(clientOrderId: "o1", time: 2 * Fixture.minute, events: &events)
+    events += try Fixture.events(processing: [Fixture.bar(2, 100, 101, 99, 100, volume: 100)], on: &engine)
+    #expect(events == [Fixture.fill(.buy, price: "100", quantity: "10", .taker),
+                       .canceled(clientOrderId: "o1", reason: "canceled by client", time: 2 * Fixture.minute)])
+}

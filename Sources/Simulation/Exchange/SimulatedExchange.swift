@@ -39,7 +39,8 @@ public struct SimulatedExchange: Sendable {
     /// - Complexity: O(1).
     public func instrumentIndex(of symbol: String) -> Int? { indexBySymbol[symbol] }
 
-    /// The matching engine of one instrument, for inspection.
+    /// The matching engine of one instrument, for inspection. `instrumentIndex` must be valid
+    /// (see ``instrumentIndex(of:)``).
     public func engine(at instrumentIndex: Int) -> OrderMatchingEngine { engines[instrumentIndex] }
 
     /// Routes an order to its instrument's engine (see ``OrderMatchingEngine/submit(_:time:events:)``);
