@@ -34,7 +34,7 @@ let package = Package(
         // Built-in strategies with declared parameter spaces.
         .target(name: "Strategies", dependencies: ["TradingCore", "Indicators"], swiftSettings: strict),
         // Order matching engine, fee and slippage models, SimulatedExchange.
-        .target(name: "Simulation", dependencies: ["TradingCore"], swiftSettings: strict),
+        .target(name: "Simulation", dependencies: ["TradingModel"], swiftSettings: strict),
         // Embedded SQLite store (one SQL code path through SQLKit).
         .target(name: "Persistence", dependencies: [
             "TradingModel", "MarketData",

@@ -1,1 +1,0 @@
-// Module Simulation. See README and ../shared/ARCHITECTURE.md.
