@@ -11,6 +11,8 @@ public enum ExecutionEvent: Sendable, Hashable, Codable {
     case filled(Fill)
     /// The order was canceled (by request, IOC remainder, or venue).
     case canceled(clientOrderId: String, reason: String, time: Int64)
+    /// A cancel request was refused (unknown or already finished order); the order's state did not change.
+    case cancelRejected(clientOrderId: String, reason: String, time: Int64)
     /// The order expired (e.g. FOK that could not fill).
     case expired(clientOrderId: String, reason: String, time: Int64)
 
@@ -18,7 +20,7 @@ public enum ExecutionEvent: Sendable, Hashable, Codable {
     public var clientOrderId: String {
         switch self {
         case let .accepted(id, _, _), let .rejected(id, _, _), let .triggered(id, _),
-             let .canceled(id, _, _), let .expired(id, _, _):
+             let .canceled(id, _, _), let .expired(id, _, _), let .cancelRejected(id, _, _):
             return id
         case let .filled(fill): return fill.clientOrderId
         }

@@ -17,7 +17,7 @@ import TradingModel
     var events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100)], on: &engine)
     events.removeAll()
     engine.cancel(clientOrderId: "o1", time: 7, events: &events)
-    #expect(events == [.rejected(clientOrderId: "o1", reason: "cancel: order o1 is already filled", time: 7)])
+    #expect(events == [.cancelRejected(clientOrderId: "o1", reason: "cancel: order o1 is already filled", time: 7)])
 }
 
 @Test func secondCancelIsRejectedAsAlreadyCanceled() throws {
@@ -25,16 +25,16 @@ import TradingModel
     var events: [ExecutionEvent] = []
     engine.cancel(clientOrderId: "o1", time: 5, events: &events)
     engine.cancel(clientOrderId: "o1", time: 6, events: &events)
-    #expect(events.last == .rejected(clientOrderId: "o1", reason: "cancel: order o1 is already canceled", time: 6))
+    #expect(events.last == .cancelRejected(clientOrderId: "o1", reason: "cancel: order o1 is already canceled", time: 6))
 }
 
 @Test func cancelOfAnUnknownOrderIsRejected() {
     var engine = Fixture.engine()
     var events: [ExecutionEvent] = []
     engine.cancel(clientOrderId: "nope", time: 3, events: &events)
-    #expect(events == [.rejected(clientOrderId: "nope", reason: "cancel: unknown order nope on BTC/USDT", time: 3)])
+    #expect(events == [.cancelRejected(clientOrderId: "nope", reason: "cancel: unknown order nope on BTC/USDT", time: 3)])
     #expect(events.allSatisfy {
-        if case let .rejected(_, reason, _) = $0 { return reason.hasPrefix(OrderMatchingEngine.cancelRejectionPrefix) }
+        if case let .cancelRejected(_, reason, _) = $0 { return reason.hasPrefix(OrderMatchingEngine.cancelRejectionPrefix) }
         return false
     })
 }

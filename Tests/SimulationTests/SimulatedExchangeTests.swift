@@ -49,7 +49,7 @@ private func ethOrder(_ id: String, _ side: OrderSide, quantity: String = "1") -
     venue.cancel(clientOrderId: "o1", symbol: "SOL/USDT", time: 2, events: &events)
     #expect(events == [
         .rejected(clientOrderId: "o1", reason: "unknown symbol SOL/USDT: this venue lists BTC/USDT, ETH/USDT", time: 1),
-        .rejected(clientOrderId: "o1", reason: "cancel: unknown symbol SOL/USDT: this venue lists BTC/USDT, ETH/USDT",
+        .cancelRejected(clientOrderId: "o1", reason: "cancel: unknown symbol SOL/USDT: this venue lists BTC/USDT, ETH/USDT",
                   time: 2),
     ])
 }
@@ -62,7 +62,7 @@ private func ethOrder(_ id: String, _ side: OrderSide, quantity: String = "1") -
     events.removeAll()
     venue.cancel(clientOrderId: "a", symbol: "ETH/USDT", time: 2, events: &events)
     venue.cancel(clientOrderId: "a", symbol: "BTC/USDT", time: 3, events: &events)
-    #expect(events == [.rejected(clientOrderId: "a", reason: "cancel: unknown order a on ETH/USDT", time: 2),
+    #expect(events == [.cancelRejected(clientOrderId: "a", reason: "cancel: unknown order a on ETH/USDT", time: 2),
                        .canceled(clientOrderId: "a", reason: "canceled by client", time: 3)])
     #expect(venue.openOrders().map(\.request.clientOrderId) == ["b"])
     venue.cancelAll(time: 4, events: &events)

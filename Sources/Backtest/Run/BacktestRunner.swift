@@ -45,11 +45,12 @@ public enum BacktestRunner {
                                    portfolio: Portfolio(instruments: instruments, cash: configuration.initialCash),
                                    sizing: configuration.sizing, allowShort: configuration.allowShort,
                                    idPrefix: runId)
-        var venue = SimulatedExchange(instruments: instruments, timeframe: configuration.timeframe,
-                                      config: configuration.matching)
+        try configuration.matching.validate()
+        var venue = try SimulatedExchange(instruments: instruments, timeframe: configuration.timeframe,
+                                          config: configuration.matching)
         let higher = strategy.higherTimeframes
-        var resamplers: [[StreamingResampler]] = instruments.map { _ in
-            higher.map { StreamingResampler(base: configuration.timeframe, target: $0) }
+        var resamplers: [[StreamingResampler]] = try instruments.map { _ in
+            try higher.map { try StreamingResampler(base: configuration.timeframe, target: $0) }
         }
 
         var events: [ExecutionEvent] = []
@@ -98,7 +99,7 @@ public enum BacktestRunner {
             clock.advance(to: now)
             for s in series.indices where heads[s] < series[s].bars.count && series[s].bars[heads[s]].time == now {
                 let bar = series[s].bars[heads[s]]
-                venue.process(bar, instrumentIndex: s, events: &events)
+                try venue.process(bar, instrumentIndex: s, events: &events)
                 if !events.isEmpty { dispatch(time: now) }
                 for h in higher.indices {
                     for closed in resamplers[s][h].push(bar) {

@@ -1,13 +1,13 @@
 import TradingModel
 
 extension OrderMatchingEngine {
-    /// Reasons of `.rejected` events answering a cancel start with this prefix; such an event never changes
-    /// the order's state (the order is unknown or already finished).
+    /// Reasons of `.cancelRejected` events start with this prefix; such an event never changes the order's
+    /// state (the order is unknown or already finished).
     public static let cancelRejectionPrefix = "cancel: "
 
     /// Cancels a working order: emits `.canceled` with reason "canceled by client".
     ///
-    /// An order that is not working is answered with `.rejected` whose reason starts with
+    /// An order that is not working is answered with `.cancelRejected` whose reason starts with
     /// ``cancelRejectionPrefix``: "cancel: unknown order X on SYMBOL" or "cancel: order X is already filled"
     /// (or canceled, expired).
     /// - Complexity: O(n) in the working orders.
@@ -24,7 +24,7 @@ extension OrderMatchingEngine {
         } else {
             "\(prefix)unknown order \(clientOrderId) on \(instrument.symbol)"
         }
-        events.append(.rejected(clientOrderId: clientOrderId, reason: reason, time: time))
+        events.append(.cancelRejected(clientOrderId: clientOrderId, reason: reason, time: time))
     }
 
     /// Cancels every working order, in submission order, each with a `.canceled` event.

@@ -62,10 +62,10 @@ public struct SimulatedExchange: Sendable {
     }
 
     /// Cancels a working order (see ``OrderMatchingEngine/cancel(clientOrderId:time:events:)``); an unknown
-    /// symbol is answered with `.rejected` "cancel: unknown symbol ...".
+    /// symbol is answered with `.cancelRejected` "cancel: unknown symbol ...".
     public mutating func cancel(clientOrderId: String, symbol: String, time: Int64, events: inout [ExecutionEvent]) {
         guard let index = indexBySymbol[symbol] else {
-            events.append(.rejected(clientOrderId: clientOrderId,
+            events.append(.cancelRejected(clientOrderId: clientOrderId,
                                     reason: "\(OrderMatchingEngine.cancelRejectionPrefix)unknown symbol \(symbol):"
                                         + " this venue lists \(listedSymbols)", time: time))
             return

@@ -36,8 +36,10 @@ public struct ExecutionEngine: Sendable {
             if order.status == .pendingNew { order.status = .accepted }
             order.updatedAt = time
         case let .rejected(_, _, time):
-            if !order.status.isTerminal || order.status == .pendingNew { order.status = .rejected }
+            order.status = .rejected
             order.updatedAt = time
+        case .cancelRejected:
+            return (instrument, order)
         case let .triggered(_, time):
             order.triggered = true
             order.updatedAt = time
