@@ -15,23 +15,12 @@ public enum MetricsCalculator {
     public static func compute(times: [Int64], equity: [Double], initialEquity: Double, barsPerYear: Double,
                                trades: [ClosedTrade], barsInMarket: Int, feesPaid: Double,
                                buyAndHold: (first: Double, last: Double)?) -> PerformanceMetrics {
-        var m = PerformanceMetrics()
-        m.initialEquity = initialEquity
-        m.bars = equity.count
-        m.feesPaid = feesPaid
         guard let last = equity.last, let firstTime = times.first, let lastTime = times.last else {
+            var m = PerformanceMetrics()
+            m.initialEquity = initialEquity
             m.finalEquity = initialEquity
+            m.feesPaid = feesPaid
             return m
-        }
-        m.startTime = firstTime
-        m.endTime = lastTime
-        m.finalEquity = last
-        m.totalReturn = initialEquity > 0 ? last / initialEquity - 1 : 0
-        let years = Double(equity.count) / barsPerYear
-        if years > 0 && last > 0 && initialEquity > 0 {
-            m.cagr = pow(last / initialEquity, 1 / years) - 1
-        } else if last <= 0 {
-            m.cagr = -1
         }
 
         // Per-bar returns, drawdown and its duration in one pass.
@@ -65,7 +54,38 @@ public enum MetricsCalculator {
             }
         }
         if let since = underwaterSince { longestSeconds = Swift.max(longestSeconds, (lastTime - since) / 1000) }
-        let n = Double(equity.count)
+        var metrics = summarize(count: equity.count, initialEquity: initialEquity, finalEquity: last,
+                           barsPerYear: barsPerYear, sum: sum, sumSquares: sumSquares,
+                           downsideSquares: downsideSquares, maxDrawdown: maxDrawdown, trades: trades,
+                           barsInMarket: barsInMarket, feesPaid: feesPaid, buyAndHold: buyAndHold)
+        metrics.startTime = firstTime
+        metrics.endTime = lastTime
+        metrics.maxDrawdownDurationBars = longestBars
+        metrics.maxDrawdownDurationSeconds = longestSeconds
+        return metrics
+    }
+
+    /// Metrics from running sums (the single-pass form the runner and the vectorized sweep share).
+    /// - Parameters:
+    ///   - sum, sumSquares, downsideSquares: Σr, Σr², Σmin(r,0)² over per-bar returns.
+    public static func summarize(count: Int, initialEquity: Double, finalEquity last: Double, barsPerYear: Double,
+                                 sum: Double, sumSquares: Double, downsideSquares: Double, maxDrawdown: Double,
+                                 trades: [ClosedTrade], barsInMarket: Int, feesPaid: Double,
+                                 buyAndHold: (first: Double, last: Double)?) -> PerformanceMetrics {
+        var m = PerformanceMetrics()
+        m.initialEquity = initialEquity
+        m.bars = count
+        m.feesPaid = feesPaid
+        m.finalEquity = last
+        guard count > 0 else { return m }
+        m.totalReturn = initialEquity > 0 ? last / initialEquity - 1 : 0
+        let years = Double(count) / barsPerYear
+        if years > 0 && last > 0 && initialEquity > 0 {
+            m.cagr = pow(last / initialEquity, 1 / years) - 1
+        } else if last <= 0 {
+            m.cagr = -1
+        }
+        let n = Double(count)
         let mean = sum / n
         let variance = n > 1 ? Swift.max(0, (sumSquares - n * mean * mean) / (n - 1)) : 0
         let std = variance.squareRoot()
@@ -74,11 +94,8 @@ public enum MetricsCalculator {
         m.sharpe = std > 0 ? mean / std * barsPerYear.squareRoot() : 0
         m.sortino = downside > 0 ? mean / downside * barsPerYear.squareRoot() : 0
         m.maxDrawdown = maxDrawdown
-        m.maxDrawdownDurationBars = longestBars
-        m.maxDrawdownDurationSeconds = longestSeconds
         m.calmar = maxDrawdown > 0 ? m.cagr / maxDrawdown : 0
         m.exposure = Double(barsInMarket) / n
-
         m.trades = trades.count
         if !trades.isEmpty {
             var wins = 0, grossProfit = 0.0, grossLoss = 0.0, total = 0.0, totalReturn = 0.0
