@@ -1,1 +1,0 @@
-// Module Indicators. See README and ../shared/ARCHITECTURE.md.

@@ -1,0 +1,36 @@
+/// Momentum (TA-Lib `MOM`): `value - value[period bars ago]`. The first output is at index `period`.
+public struct MOM: Sendable {
+    public let period: Int
+    private var window: RingBuffer
+
+    /// - Precondition: `period >= 1`.
+    public init(period: Int) {
+        precondition(period >= 1, "MOM period must be >= 1, got \(period)")
+        self.period = period
+        window = RingBuffer(capacity: period)
+    }
+
+    /// Index of the first defined output: `period`.
+    public var lookback: Int { period }
+
+    /// Adds the next value and returns the momentum. Leading NaN inputs are ignored.
+    ///
+    /// - Complexity: O(1), allocation free.
+    public mutating func update(_ value: Double) -> Double {
+        if window.count == 0 && value.isNaN { return .nan }
+        guard let old = window.push(value) else { return .nan }
+        return value - old
+    }
+
+    /// The momentum of `values` (leading NaNs are skipped).
+    ///
+    /// - Complexity: O(values.count).
+    public static func compute(_ values: [Double], period: Int) -> [Double] {
+        precondition(period >= 1, "MOM period must be >= 1, got \(period)")
+        var out = Batch.undefined(values.count)
+        let begin = Batch.firstValid(values)
+        guard values.count - begin > period else { return out }
+        for i in (begin + period)..<values.count { out[i] = values[i] - values[i - period] }
+        return out
+    }
+}
