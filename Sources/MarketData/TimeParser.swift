@@ -29,8 +29,10 @@ enum TimeParser {
         var whole: Int64 = 0
         var digits = 0
         while i < n, bytes[i] &- 48 < 10 {
-            guard digits < 18 else { return nil }
-            whole = whole * 10 + Int64(bytes[i] &- 48)
+            let (scaled, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = scaled.addingReportingOverflow(Int64(bytes[i] &- 48))
+            guard !o1, !o2 else { return nil }
+            whole = sum
             digits += 1
             i += 1
         }
