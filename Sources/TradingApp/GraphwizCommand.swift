@@ -6,7 +6,7 @@ public struct GraphwizCommand: AsyncParsableCommand {
         commandName: "graphwiz",
         abstract: "Algorithmic crypto trading: data, indicators, backtests, optimization and live trading.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [DataCommand.self, RunsCommand.self]
     )
 
     public init() {}

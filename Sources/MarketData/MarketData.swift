@@ -1,1 +1,0 @@
-// Module MarketData. See README and ../shared/ARCHITECTURE.md.

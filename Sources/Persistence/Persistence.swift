@@ -1,1 +1,0 @@
-// Module Persistence. See README and ../shared/ARCHITECTURE.md.

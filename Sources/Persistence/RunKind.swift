@@ -1,0 +1,22 @@
+/// What produced a stored run: `backtest` or `sweep` (open for later kinds such as walk-forward studies).
+public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A single backtest.
+    public static let backtest = RunKind(rawValue: "backtest")
+    /// A parameter sweep (many backtests).
+    public static let sweep = RunKind(rawValue: "sweep")
+
+    /// Two-letter prefix of run ids: `bt` for backtests, `sw` for sweeps, else the first two letters.
+    public var idPrefix: String {
+        switch self {
+        case .backtest: return "bt"
+        case .sweep: return "sw"
+        default: return String(rawValue.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(2))
+        }
+    }
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `graphwiz data`: import, list, validate, generate and resample bar data.
+public struct DataCommand: AsyncParsableCommand {
+    /// The `data` subcommands; append new ones here (for example `data indicators`).
+    static let subcommandTypes: [any ParsableCommand.Type] = [
+        DataImport.self,
+        DataList.self,
+        DataValidate.self,
+        DataGenerate.self,
+        DataResample.self,
+    ]
+
+    public static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Import, list, validate, generate and resample OHLCV bar data.",
+        subcommands: subcommandTypes
+    )
+
+    public init() {}
+}

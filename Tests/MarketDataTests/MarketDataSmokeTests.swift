@@ -1,4 +1,0 @@
-import Testing
-@testable import MarketData
-
-@Test func moduleLoads() { #expect(Bool(true)) }
