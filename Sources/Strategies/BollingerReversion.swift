@@ -15,7 +15,7 @@ public struct BollingerReversion: Strategy {
     private var bands: BollingerBands
 
     public init(parameters: ParameterValues) throws(ParameterError) {
-        bands = BollingerBands(period: parameters.int("period"), deviations: parameters.double("deviations"))
+        bands = BollingerBands(period: parameters.int("period"), multiplier: parameters.double("deviations"))
     }
 
     public mutating func onBar(_ bar: Bar, instrument: Int, context: inout StrategyContext) {

@@ -16,14 +16,14 @@ public struct SupertrendTrend: Strategy {
     ])
 
     private var supertrend: Supertrend
-    private var lastDirection = 0.0
+    private var lastDirection = 0
     public let higherTimeframes: [Timeframe]
     private var htfEMA: EMA
     private var htfSeen = 0
     private var htfTrendUp = true
 
     public init(parameters: ParameterValues) throws(ParameterError) {
-        supertrend = Supertrend(period: parameters.int("period"), multiplier: parameters.double("multiplier"))
+        supertrend = Supertrend(atrPeriod: parameters.int("period"), multiplier: parameters.double("multiplier"))
         let htf = parameters.string("htf")
         higherTimeframes = htf == "none" ? [] : [Timeframe(htf)!]
         htfEMA = EMA(period: parameters.int("htf_ema"))
@@ -39,7 +39,7 @@ public struct SupertrendTrend: Strategy {
             }
         }
         let out = supertrend.update(bar)
-        guard !out.direction.isNaN, out.direction != lastDirection else { return }
+        guard out.direction != 0, out.direction != lastDirection else { return }
         lastDirection = out.direction
         if out.direction > 0 {
             if htfTrendUp { context.target(instrument, .long, tag: "supertrend_up") }

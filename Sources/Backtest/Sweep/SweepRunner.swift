@@ -45,6 +45,7 @@ public enum SweepRunner {
                 skipped.append("\(grid.combination(i).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")): \(error)")
             }
         }
+        let combos = valid
         let signalType = strategyType as? any SignalStrategy.Type
         let vectorized = !forceEventDriven && signalType != nil && SignalSimulator.supports(base, instruments: 1)
         let cache = IndicatorCache(BarColumns(series.bars))
@@ -54,19 +55,19 @@ public enum SweepRunner {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let i = next.increment() - 1
-                if i >= valid.count { break }
+                if i >= combos.count { break }
                 var configuration = base
-                configuration.parameters = valid[i]
+                configuration.parameters = combos[i]
                 do {
                     let metrics: PerformanceMetrics
                     if vectorized, let signalType {
-                        let signals = signalType.signals(cache.columns, parameters: valid[i], cache: cache)
+                        let signals = signalType.signals(cache.columns, parameters: combos[i], cache: cache)
                         metrics = try SignalSimulator.run(signals: signals, series: series, configuration: configuration).metrics
                     } else {
                         metrics = try BacktestRunner.run(strategyType: strategyType, configuration: configuration,
                                                          series: [series], runId: "sw\(i)").metrics
                     }
-                    results.set(i, .success(SweepRow(parameters: valid[i], metrics: metrics)))
+                    results.set(i, .success(SweepRow(parameters: combos[i], metrics: metrics)))
                 } catch {
                     results.set(i, .failure(String(describing: error)))
                 }

@@ -1,3 +1,0 @@
-import TradingApp
-
-await GraphwizCommand.main()
