@@ -111,7 +111,10 @@ public final class BoltConnection: Sendable {
     /// Writes `requests` pipelined and waits for one reply per request.
     func exchange(_ requests: [BoltRequest]) async throws -> [BoltReply] {
         let promise = channel.eventLoop.makePromise(of: [BoltReply].self)
-        channel.writeAndFlush(BoltExchange(requests: requests, promise: promise), promise: nil)
+        channel.writeAndFlush(BoltExchange(requests: requests, promise: promise)).whenFailure { error in
+            // The write never reached the handler (channel already closed): nobody else completes the promise.
+            promise.fail(BoltError.connectionClosed(reason: "cannot send \(requests.map(\.name)): \(error)"))
+        }
         return try await promise.futureResult.get()
     }
 

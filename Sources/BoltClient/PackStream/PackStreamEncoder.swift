@@ -38,11 +38,18 @@ public struct PackStreamEncoder: Sendable {
         }
     }
 
-    /// Appends a map with its entries in ascending key order.
-    func encodeMap(_ map: [String: BoltValue], into buffer: inout ByteBuffer) throws {
+    /// Appends a map: first the entries of `leadingKeys` present in `map`, in that order, then the
+    /// others in ascending key order. (PackStream maps are unordered, but some servers, e.g.
+    /// FalkorDB, read auth tokens positionally, so messages put the conventional keys first.)
+    func encodeMap(_ map: [String: BoltValue], leadingKeys: [String] = [], into buffer: inout ByteBuffer) throws {
         try Self.writeSize(map.count, tiny: PackStreamMarker.tinyMap, markers: (0xD8, 0xD9, 0xDA),
                            what: "map", into: &buffer)
-        for key in map.keys.sorted() {
+        for key in leadingKeys {
+            guard let value = map[key] else { continue }
+            try Self.writeString(key, into: &buffer)
+            try encode(value, into: &buffer)
+        }
+        for key in map.keys.sorted() where !leadingKeys.contains(key) {
             try Self.writeString(key, into: &buffer)
             try encode(map[key]!, into: &buffer)
         }

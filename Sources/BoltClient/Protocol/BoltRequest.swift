@@ -25,6 +25,9 @@ public enum BoltRequest: Sendable, Hashable {
     /// `PULL` (0x3F): fetch up to `n` records (-1: all) of the result `qid` (-1: the last).
     case pull(n: Int64, qid: Int64)
 
+    /// Auth token keys in the order the specification lists them.
+    static let authKeyOrder = ["scheme", "principal", "credentials", "realm"]
+
     /// The message signature (structure tag).
     public var signature: UInt8 {
         switch self {
@@ -63,12 +66,15 @@ public enum BoltRequest: Sendable, Hashable {
     /// - Throws: ``PackStreamError`` when a parameter cannot be encoded.
     public func encode(into buffer: inout ByteBuffer, using encoder: PackStreamEncoder) throws {
         switch self {
-        case .hello(let extra), .begin(let extra):
+        case .hello(let extra):
+            try PackStreamEncoder.writeStructureHeader(tag: signature, fieldCount: 1, into: &buffer)
+            try encoder.encodeMap(extra, leadingKeys: ["user_agent"] + Self.authKeyOrder, into: &buffer)
+        case .begin(let extra):
             try PackStreamEncoder.writeStructureHeader(tag: signature, fieldCount: 1, into: &buffer)
             try encoder.encodeMap(extra, into: &buffer)
         case .logon(let auth):
             try PackStreamEncoder.writeStructureHeader(tag: signature, fieldCount: 1, into: &buffer)
-            try encoder.encodeMap(auth, into: &buffer)
+            try encoder.encodeMap(auth, leadingKeys: Self.authKeyOrder, into: &buffer)
         case .logoff, .goodbye, .reset, .commit, .rollback:
             try PackStreamEncoder.writeStructureHeader(tag: signature, fieldCount: 0, into: &buffer)
         case .run(let query, let parameters, let extra):
