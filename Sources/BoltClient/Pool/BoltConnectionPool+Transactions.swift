@@ -7,19 +7,13 @@ extension BoltConnectionPool {
     public func withTransaction<T: Sendable>(
         mode: BoltAccessMode = .write, database: String? = nil, _ body: (BoltTransaction) async throws -> T
     ) async throws -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try await withConnection { connection in
-                    let bookmarks = bookmarksSnapshot()
-                    let value = try await connection.withTransaction(database: database, bookmarks: bookmarks,
-                                                                     mode: mode, body)
-                    if let bookmark = connection.lastBookmark { recordBookmark(bookmark) }
-                    return value
-                }
-            } catch let error as BoltError where error.isRetryable && attempt < poolConfiguration.retryDelays.count {
-                try await Task.sleep(for: poolConfiguration.retryDelays[attempt])
-                attempt += 1
+        try await BoltRetryPolicy(delays: poolConfiguration.retryDelays).run {
+            try await withConnection { connection in
+                let bookmarks = bookmarksSnapshot()
+                let value = try await connection.withTransaction(database: database, bookmarks: bookmarks,
+                                                                 mode: mode, body)
+                if let bookmark = connection.lastBookmark { recordBookmark(bookmark) }
+                return value
             }
         }
     }
