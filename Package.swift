@@ -67,7 +67,11 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData"], swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: strict),
-        .testTarget(name: "BoltClientTests", dependencies: ["BoltClient"], swiftSettings: strict),
+        .testTarget(name: "BoltClientTests", dependencies: [
+            "BoltClient",
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ], swiftSettings: strict),
         .testTarget(name: "BoltIntegrationTests", dependencies: ["BoltClient"], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp"], swiftSettings: strict),
     ]
