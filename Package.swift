@@ -72,7 +72,12 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ], swiftSettings: strict),
-        .testTarget(name: "BoltIntegrationTests", dependencies: ["BoltClient"], swiftSettings: strict),
+        .testTarget(name: "BoltIntegrationTests", dependencies: [
+            "BoltClient",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp"], swiftSettings: strict),
     ]
 )
