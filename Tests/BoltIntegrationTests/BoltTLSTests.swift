@@ -36,8 +36,15 @@ extension BoltServerTests {
 
         @Test func verifiedModeRejectsAnUntrustedCertificate() async throws {
             try await withProxy { port in
-                await #expect(throws: BoltError.self) {
+                do {
                     _ = try await connect(port: port, tls: .verified)
+                    Issue.record("TLS with an untrusted self-signed certificate was accepted")
+                } catch let error as BoltError {
+                    guard case .tlsFailed = error else {
+                        Issue.record("expected tlsFailed, got \(error)")
+                        return
+                    }
+                    #expect(error.isRetryable == false)
                 }
             }
         }

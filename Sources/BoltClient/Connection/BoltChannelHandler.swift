@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// One exchange submitted to the channel: pipelined requests and the promise for their replies.
 struct BoltExchange: Sendable {
@@ -144,6 +145,8 @@ final class BoltChannelHandler: ChannelDuplexHandler {
         switch error {
         case let error as BoltError: error
         case let error as PackStreamError: .packStream(error)
+        case let error as NIOSSLError: .tlsFailed("\(error)")
+        case let error as BoringSSLError: .tlsFailed("\(error)")
         default: .connectionClosed(reason: "I/O error: \(error)")
         }
     }

@@ -2,6 +2,7 @@
 /// batches are fetched with `PULL n` as the consumer iterates, so at most ``fetchSize`` records
 /// are buffered (back-pressure). Iterate it once; ``collect()`` gathers everything.
 public struct BoltResult: AsyncSequence, Sendable {
+    /// Each element is one record.
     public typealias Element = BoltRecord
 
     /// Column names.

@@ -11,6 +11,8 @@ public enum BoltError: Error, Sendable, Hashable, CustomStringConvertible {
     case timeout(operation: String, seconds: Double)
     /// The version handshake failed; the message gives the server's reply and what was expected.
     case handshakeFailed(String)
+    /// The TLS handshake failed (untrusted certificate, host name mismatch, protocol error).
+    case tlsFailed(String)
     /// The server sent something the protocol does not allow in the current state.
     case protocolViolation(String)
     /// A value could not be encoded or a message could not be decoded.
@@ -76,6 +78,7 @@ public enum BoltError: Error, Sendable, Hashable, CustomStringConvertible {
         case .connectionClosed(let reason): "Bolt: connection closed: \(reason)"
         case .timeout(let operation, let seconds): "Bolt: \(operation) did not finish within \(seconds) s"
         case .handshakeFailed(let detail): "Bolt handshake failed: \(detail)"
+        case .tlsFailed(let detail): "Bolt TLS handshake failed: \(detail); check the certificate and the bolt+s / bolt+ssc scheme"
         case .protocolViolation(let detail): "Bolt protocol violation: \(detail)"
         case .packStream(let error): error.description
         case .invalidConfiguration(let detail): "Bolt configuration: \(detail)"

@@ -30,6 +30,7 @@ public struct BoltVersion: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `major.minor`.
     public var description: String { "\(major).\(minor)" }
 
+    /// Orders by major, then minor version.
     public static func < (lhs: BoltVersion, rhs: BoltVersion) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
