@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.30.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
     ],
@@ -47,6 +48,8 @@ let package = Package(
         .target(name: "BoltClient", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
         // Composition root and the command-line interface.
         .target(name: "TradingApp", dependencies: [
@@ -64,7 +67,17 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData"], swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: strict),
-        .testTarget(name: "BoltClientTests", dependencies: ["BoltClient"], swiftSettings: strict),
+        .testTarget(name: "BoltClientTests", dependencies: [
+            "BoltClient",
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ], swiftSettings: strict),
+        .testTarget(name: "BoltIntegrationTests", dependencies: [
+            "BoltClient",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp"], swiftSettings: strict),
     ]
 )

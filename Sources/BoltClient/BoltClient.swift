@@ -1,1 +1,0 @@
-// Module BoltClient. See README and ../shared/ARCHITECTURE.md.

@@ -1,4 +1,0 @@
-import Testing
-@testable import BoltClient
-
-@Test func moduleLoads() { #expect(Bool(true)) }
