@@ -15,7 +15,7 @@ import Testing
     @Test func multipliesAndDividesWithOneRounding() {
         let price = Fixed("43210.12")!
         let qty = Fixed("0.00123")!
-        #expect((price * qty).description == "53.14844760")
+        #expect((price * qty).description == "53.1484476")
         #expect((Fixed(1) / Fixed(3)).description == "0.33333333")
         #expect((Fixed(2) / Fixed(3)).description == "0.66666667")
         #expect((Fixed(-2) / Fixed(3)).description == "-0.66666667")
