@@ -103,6 +103,23 @@ import TradingModel
         }
     }
 
+    @Test(arguments: [0, 1, 2])
+    func seriesShorterThanTheWarmUpGiveOnlyNaN(length: Int) throws {
+        let bars = Array(Bars.hlc([(11, 9, 10), (12, 10, 11)]).prefix(length))
+        for descriptor in IndicatorSpec.available {
+            let spec = try IndicatorSpec(descriptor.example)
+            let columns = spec.compute(BarColumns(bars))
+            #expect(columns.count == spec.columnNames.count)
+            #expect(columns.allSatisfy { $0.values.count == length })
+            var stream = spec.makeStream()
+            for bar in bars { #expect(stream.update(bar).count == spec.columnNames.count) }
+            // Only OBV and VWAP are defined from the first bar; every other default warms up longer.
+            if spec.lookback > 1 {
+                #expect(columns.allSatisfy { $0.values.allSatisfy { $0.isNaN } }, "\(spec)")
+            }
+        }
+    }
+
     @Test func streamValuesComeInColumnOrder() throws {
         var stream = try IndicatorSpec("bbands:3,2").makeStream()
         let bars = Bars.closes([1, 2, 3, 3])

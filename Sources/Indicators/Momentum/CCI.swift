@@ -7,6 +7,7 @@ import TradingModel
 /// negligible relative to the price level (TA-Lib's scaled epsilon) gives 0. The first output is at
 /// index `period - 1`. Sums run in TA-Lib's circular-buffer order, so values match TA-Lib's exactly.
 public struct CCI: Sendable {
+    /// Number of bars (values) in the window.
     public let period: Int
     private var window: RingBuffer
 

@@ -14,6 +14,7 @@ public struct MACD: Sendable {
         /// `macd - signal`.
         public var histogram: Double
 
+        /// Creates an output from its three values.
         public init(macd: Double, signal: Double, histogram: Double) {
             self.macd = macd
             self.signal = signal
@@ -25,13 +26,19 @@ public struct MACD: Sendable {
 
     /// MACD columns for a whole series.
     public struct Series: Sendable {
+        /// Fast EMA minus slow EMA, per bar.
         public var macd: [Double]
+        /// EMA of the MACD line, per bar.
         public var signal: [Double]
+        /// MACD line minus signal, per bar.
         public var histogram: [Double]
     }
 
+    /// Period of the fast EMA.
     public let fastPeriod: Int
+    /// Period of the slow EMA.
     public let slowPeriod: Int
+    /// Period of the signal EMA.
     public let signalPeriod: Int
     private var fast: EMA
     private var slow: EMA

@@ -1,5 +1,6 @@
 /// Momentum (TA-Lib `MOM`): `value - value[period bars ago]`. The first output is at index `period`.
 public struct MOM: Sendable {
+    /// How many bars back the reference value is.
     public let period: Int
     private var window: RingBuffer
 

@@ -1,6 +1,7 @@
 /// Rate of change in percent (TA-Lib `ROC`): `(value / value[period bars ago] - 1) × 100`, and 0
 /// when the old value is 0. The first output is at index `period`.
 public struct ROC: Sendable {
+    /// How many bars back the reference value is.
     public let period: Int
     private var window: RingBuffer
 

@@ -6,9 +6,12 @@
 public struct StochRSI: Sendable {
     /// One bar's fast %K and %D of the RSI (NaN during the warm-up).
     public struct Output: Sendable, Equatable {
+        /// Fast %K of the RSI, 0...100.
         public var k: Double
+        /// Fast %D: SMA of %K over the fastD period.
         public var d: Double
 
+        /// Creates an output from %K and %D.
         public init(k: Double, d: Double) {
             self.k = k
             self.d = d
@@ -19,13 +22,17 @@ public struct StochRSI: Sendable {
 
     /// %K and %D columns for a whole series.
     public struct Series: Sendable {
+        /// Fast %K of the RSI, per bar.
         public var k: [Double]
+        /// Fast %D, per bar.
         public var d: [Double]
     }
 
     /// RSI period.
     public let period: Int
+    /// Number of RSI values whose range %K measures.
     public let fastKPeriod: Int
+    /// Period of the %D SMA.
     public let fastDPeriod: Int
     private var rsi: RSI
     private var highest: MonotonicWindow

@@ -8,9 +8,12 @@ import TradingModel
 public struct Stochastic: Sendable {
     /// One bar's slow %K and %D (NaN during the warm-up).
     public struct Output: Sendable, Equatable {
+        /// Slow %K, 0...100.
         public var k: Double
+        /// Slow %D: SMA of slow %K.
         public var d: Double
 
+        /// Creates an output from %K and %D.
         public init(k: Double, d: Double) {
             self.k = k
             self.d = d
@@ -21,12 +24,17 @@ public struct Stochastic: Sendable {
 
     /// %K and %D columns for a whole series.
     public struct Series: Sendable {
+        /// Slow %K, per bar.
         public var k: [Double]
+        /// Slow %D, per bar.
         public var d: [Double]
     }
 
+    /// Number of bars whose high-low range fast %K measures.
     public let fastKPeriod: Int
+    /// Period of the SMA turning fast %K into slow %K.
     public let slowKPeriod: Int
+    /// Period of the SMA turning slow %K into %D.
     public let slowDPeriod: Int
     private var highest: MonotonicWindow
     private var lowest: MonotonicWindow

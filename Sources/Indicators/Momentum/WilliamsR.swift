@@ -3,6 +3,7 @@ import TradingModel
 /// Williams %R (TA-Lib `WILLR`): `-100 × (highest high - close) / (highest high - lowest low)` over
 /// `period` bars, -100...0, and 0 when the range is flat. The first output is at index `period - 1`.
 public struct WilliamsR: Sendable {
+    /// Number of bars (values) in the window.
     public let period: Int
     private var highest: MonotonicWindow
     private var lowest: MonotonicWindow

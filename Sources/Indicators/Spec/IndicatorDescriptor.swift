@@ -26,7 +26,9 @@ public struct IndicatorParameter: Sendable, Hashable {
         case multiplier
     }
 
+    /// The parameter name shown in help and errors, e.g. `period`, `fast`, `multiplier`.
     public let name: String
+    /// What values the parameter accepts.
     public let kind: Kind
     /// The value used when the parameter is omitted.
     public let defaultValue: Double

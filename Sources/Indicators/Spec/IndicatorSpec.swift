@@ -18,6 +18,7 @@ public struct IndicatorSpec: Sendable, Hashable, CustomStringConvertible {
     /// Largest accepted period (TA-Lib's limit); keeps a typo from allocating gigabytes.
     public static let maximumPeriod = 100_000
 
+    /// Which indicator.
     public let kind: Kind
     /// Every parameter, defaults filled in, in the order of `descriptor.parameters`.
     public let parameters: [Double]

@@ -17,13 +17,16 @@ public struct IndicatorSpecError: Error, Sendable, Hashable, CustomStringConvert
 
     /// The specification as given.
     public let spec: String
+    /// What is wrong with it.
     public let reason: Reason
 
+    /// Creates an error about `spec`.
     public init(spec: String, reason: Reason) {
         self.spec = spec
         self.reason = reason
     }
 
+    /// The message, e.g. `indicator 'sma:x': parameter 1 (period) must be an integer period between 1 and 100000, got 'x'`.
     public var description: String {
         switch reason {
         case .empty:

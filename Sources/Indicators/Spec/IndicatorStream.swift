@@ -11,6 +11,7 @@ import TradingModel
 ///
 /// Values equal the batch `IndicatorSpec.compute` columns bar for bar.
 public struct IndicatorStream: Sendable {
+    /// The specification this stream computes.
     public let spec: IndicatorSpec
     private var state: State
 

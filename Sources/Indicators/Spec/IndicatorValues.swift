@@ -3,6 +3,7 @@
 /// A fixed-size value: producing and reading it never allocates.
 public struct IndicatorValues: Sendable, RandomAccessCollection {
     private let storage: (Double, Double, Double, Double)
+    /// Number of outputs (the spec's column count).
     public let count: Int
 
     init(_ a: Double) { storage = (a, .nan, .nan, .nan); count = 1 }
@@ -10,7 +11,9 @@ public struct IndicatorValues: Sendable, RandomAccessCollection {
     init(_ a: Double, _ b: Double, _ c: Double) { storage = (a, b, c, .nan); count = 3 }
     init(_ a: Double, _ b: Double, _ c: Double, _ d: Double) { storage = (a, b, c, d); count = 4 }
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// Equal to `count`.
     public var endIndex: Int { count }
 
     /// Output `index` (0-based, in column order).

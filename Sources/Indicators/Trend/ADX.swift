@@ -12,10 +12,14 @@ import TradingModel
 public struct ADX: Sendable {
     /// One bar's values (each NaN until defined).
     public struct Output: Sendable, Equatable {
+        /// Average directional index, 0...100.
         public var adx: Double
+        /// Positive directional indicator +DI, 0...100.
         public var plusDI: Double
+        /// Negative directional indicator -DI, 0...100.
         public var minusDI: Double
 
+        /// Creates an output from its three values.
         public init(adx: Double, plusDI: Double, minusDI: Double) {
             self.adx = adx
             self.plusDI = plusDI
@@ -27,11 +31,15 @@ public struct ADX: Sendable {
 
     /// Columns for a whole series.
     public struct Series: Sendable {
+        /// ADX, per bar.
         public var adx: [Double]
+        /// +DI, per bar.
         public var plusDI: [Double]
+        /// -DI, per bar.
         public var minusDI: [Double]
     }
 
+    /// Wilder smoothing period of the directional movement, true range and ADX.
     public let period: Int
     private var state: DirectionalState
 

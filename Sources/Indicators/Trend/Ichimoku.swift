@@ -22,11 +22,16 @@ import TradingModel
 public struct Ichimoku: Sendable {
     /// One bar's lines (each NaN until defined).
     public struct Output: Sendable, Equatable {
+        /// Tenkan-sen (conversion line).
         public var tenkan: Double
+        /// Kijun-sen (base line).
         public var kijun: Double
+        /// Senkou span A plotted at this bar (computed `kijun` bars earlier).
         public var senkouA: Double
+        /// Senkou span B plotted at this bar (computed `kijun` bars earlier).
         public var senkouB: Double
 
+        /// Creates an output from its four lines.
         public init(tenkan: Double, kijun: Double, senkouA: Double, senkouB: Double) {
             self.tenkan = tenkan
             self.kijun = kijun
@@ -37,14 +42,21 @@ public struct Ichimoku: Sendable {
 
     /// Columns for a whole series.
     public struct Series: Sendable {
+        /// Tenkan-sen, per bar.
         public var tenkan: [Double]
+        /// Kijun-sen, per bar.
         public var kijun: [Double]
+        /// Senkou span A at its plotted bar.
         public var senkouA: [Double]
+        /// Senkou span B at its plotted bar.
         public var senkouB: [Double]
     }
 
+    /// Bars of the tenkan-sen midpoint.
     public let tenkanPeriod: Int
+    /// Bars of the kijun-sen midpoint; also the spans' displacement.
     public let kijunPeriod: Int
+    /// Bars of the senkou span B midpoint.
     public let senkouBPeriod: Int
     private var tenkan: Donchian
     private var kijun: Donchian

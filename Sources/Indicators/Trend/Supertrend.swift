@@ -19,6 +19,7 @@ public struct Supertrend: Sendable {
         /// +1 uptrend, -1 downtrend, 0 during the warm-up.
         public var direction: Int
 
+        /// Creates an output from the line and the direction.
         public init(value: Double, direction: Int) {
             self.value = value
             self.direction = direction
@@ -29,10 +30,13 @@ public struct Supertrend: Sendable {
 
     /// Line and direction columns for a whole series (direction +1/-1, NaN during the warm-up).
     public struct Series: Sendable {
+        /// The Supertrend line, per bar.
         public var value: [Double]
+        /// +1 / -1 per bar, NaN during the warm-up.
         public var direction: [Double]
     }
 
+    /// Period of the ATR.
     public let atrPeriod: Int
     /// Number of ATRs between `hl2` and the basic bands.
     public let multiplier: Double

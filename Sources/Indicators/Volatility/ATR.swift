@@ -6,6 +6,7 @@ import TradingModel
 /// seeded with the plain average of the first `period` true ranges (output at index `period`) and
 /// then smoothed as `atr = (atr × (period - 1) + tr) / period`.
 public struct ATR: Sendable {
+    /// Wilder smoothing period (number of true ranges in the seed average).
     public let period: Int
     private var previousClose = 0.0
     private var hasPrevious = false

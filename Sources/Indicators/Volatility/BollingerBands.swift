@@ -7,10 +7,14 @@
 public struct BollingerBands: Sendable {
     /// One bar's bands (NaN during the warm-up).
     public struct Output: Sendable, Equatable {
+        /// Upper line.
         public var upper: Double
+        /// Middle line.
         public var middle: Double
+        /// Lower line.
         public var lower: Double
 
+        /// Creates an output from its three lines.
         public init(upper: Double, middle: Double, lower: Double) {
             self.upper = upper
             self.middle = middle
@@ -22,11 +26,15 @@ public struct BollingerBands: Sendable {
 
     /// Band columns for a whole series.
     public struct Series: Sendable {
+        /// Upper line, per bar.
         public var upper: [Double]
+        /// Middle line, per bar.
         public var middle: [Double]
+        /// Lower line, per bar.
         public var lower: [Double]
     }
 
+    /// Number of bars (values) in the window.
     public let period: Int
     /// Number of standard deviations between the middle band and each outer band.
     public let multiplier: Double

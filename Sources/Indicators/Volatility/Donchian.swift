@@ -5,10 +5,14 @@ import TradingModel
 public struct Donchian: Sendable {
     /// One bar's channel (NaN during the warm-up).
     public struct Output: Sendable, Equatable {
+        /// Upper line.
         public var upper: Double
+        /// Middle line.
         public var middle: Double
+        /// Lower line.
         public var lower: Double
 
+        /// Creates an output from its three lines.
         public init(upper: Double, middle: Double, lower: Double) {
             self.upper = upper
             self.middle = middle
@@ -20,11 +24,15 @@ public struct Donchian: Sendable {
 
     /// Channel columns for a whole series.
     public struct Series: Sendable {
+        /// Upper line, per bar.
         public var upper: [Double]
+        /// Middle line, per bar.
         public var middle: [Double]
+        /// Lower line, per bar.
         public var lower: [Double]
     }
 
+    /// Number of bars (values) in the window.
     public let period: Int
     private var highest: MonotonicWindow
     private var lowest: MonotonicWindow

@@ -8,10 +8,14 @@ import TradingModel
 public struct Keltner: Sendable {
     /// One bar's channel (each line NaN until defined).
     public struct Output: Sendable, Equatable {
+        /// Upper line.
         public var upper: Double
+        /// Middle line.
         public var middle: Double
+        /// Lower line.
         public var lower: Double
 
+        /// Creates an output from its three lines.
         public init(upper: Double, middle: Double, lower: Double) {
             self.upper = upper
             self.middle = middle
@@ -21,11 +25,15 @@ public struct Keltner: Sendable {
 
     /// Channel columns for a whole series.
     public struct Series: Sendable {
+        /// Upper line, per bar.
         public var upper: [Double]
+        /// Middle line, per bar.
         public var middle: [Double]
+        /// Lower line, per bar.
         public var lower: [Double]
     }
 
+    /// Period of both the EMA middle line and the ATR.
     public let period: Int
     /// Number of ATRs between the middle line and each band.
     public let multiplier: Double

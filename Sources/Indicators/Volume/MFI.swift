@@ -9,6 +9,7 @@ import TradingModel
 /// sums to exactly zero and the positive sum is clamped into [0, total]. The first output is at
 /// index `period`.
 public struct MFI: Sendable {
+    /// Number of money flows in the window.
     public let period: Int
     private var positive: RingBuffer
     private var negative: RingBuffer

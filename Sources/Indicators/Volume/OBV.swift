@@ -8,6 +8,7 @@ public struct OBV: Sendable {
     private var previousClose = 0.0
     private var started = false
 
+    /// Creates an OBV that starts at the first bar's volume.
     public init() {}
 
     /// Index of the first defined output: 0.

@@ -13,6 +13,7 @@ public struct VWAP: Sendable {
     private var priceVolume = 0.0
     private var volume = 0.0
 
+    /// Creates a VWAP with no day started yet.
     public init() {}
 
     /// Index of the first defined output: 0 (if the first bar has volume).
