@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 import TradingCore
 import TradingModel
 
@@ -123,14 +124,14 @@ public struct JSONReport: Encodable, Sendable {
         metrics = result.metrics
         symbols = result.symbolMetrics
         trades = result.trades.map {
-            Trade(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short", entryTime: ReportTime.iso($0.entryTime),
-                  exitTime: ReportTime.iso($0.exitTime), entryPrice: $0.entryPrice, exitPrice: $0.exitPrice,
+            Trade(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short", entryTime: UTCTimestamp.iso8601($0.entryTime),
+                  exitTime: UTCTimestamp.iso8601($0.exitTime), entryPrice: $0.entryPrice, exitPrice: $0.exitPrice,
                   quantity: $0.quantity, pnl: $0.pnl, fee: $0.fee, returnFraction: $0.returnFraction, bars: $0.bars,
                   entryOrderId: $0.entryOrderId, exitOrderId: $0.exitOrderId)
         }
         openPositions = result.openPositions.map {
             OpenPosition(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short",
-                         entryTime: ReportTime.iso($0.entryTime), entryPrice: $0.entryPrice, quantity: $0.quantity,
+                         entryTime: UTCTimestamp.iso8601($0.entryTime), entryPrice: $0.entryPrice, quantity: $0.quantity,
                          markPrice: $0.markPrice, unrealizedPnl: $0.unrealizedPnl, fee: $0.fee,
                          entryOrderId: $0.entryOrderId)
         }
@@ -140,7 +141,7 @@ public struct JSONReport: Encodable, Sendable {
         var points: [Point] = []
         points.reserveCapacity(result.equity.count / every + 1)
         for (i, p) in result.equity.enumerated() where i % every == 0 || i == result.equity.count - 1 {
-            points.append(Point(time: ReportTime.iso(p.time), value: p.value))
+            points.append(Point(time: UTCTimestamp.iso8601(p.time), value: p.value))
         }
         equity = points
         orders = result.orders.map {
@@ -149,11 +150,11 @@ public struct JSONReport: Encodable, Sendable {
                      timeInForce: $0.request.timeInForce.rawValue, quantity: $0.request.quantity,
                      quoteQuantity: $0.request.quoteQuantity, limitPrice: $0.request.limitPrice,
                      stopPrice: $0.request.stopPrice, status: $0.status.rawValue, filledQuantity: $0.filledQuantity,
-                     averagePrice: $0.averageFillPrice, fees: $0.fees, createdAt: ReportTime.iso($0.createdAt),
+                     averagePrice: $0.averageFillPrice, fees: $0.fees, createdAt: UTCTimestamp.iso8601($0.createdAt),
                      tag: $0.request.tag)
         }
         risk = Risk(rejections: result.rejections.map {
-            Rejection(time: ReportTime.iso($0.time), symbol: $0.symbol, clientOrderId: $0.clientOrderId,
+            Rejection(time: UTCTimestamp.iso8601($0.time), symbol: $0.symbol, clientOrderId: $0.clientOrderId,
                       code: $0.code, message: $0.message)
         })
         performance = Performance(elapsedSeconds: result.elapsedSeconds, barsPerSecond: result.barsPerSecond)

@@ -29,7 +29,7 @@ public enum BacktestError: Error, Sendable, CustomStringConvertible, Equatable {
 public enum BacktestRunner {
     /// Runs `strategyType` with the configuration's parameters over `series`.
     public static func run<S: Strategy>(_ strategyType: S.Type, configuration: BacktestConfiguration,
-                                        series: [InstrumentSeries], runId: String = RunIdentifier.make(prefix: "bt"),
+                                        series: [InstrumentSeries], runId: String = "bt",
                                         progress: ProgressReporter? = nil) throws -> BacktestResult {
         guard !series.isEmpty, series.contains(where: { !$0.bars.isEmpty }) else {
             throw BacktestError.noData("the selected data has no bars")
@@ -132,7 +132,7 @@ public enum BacktestRunner {
 
     /// Runs a strategy chosen by name from a registry of types.
     public static func run(strategyType: any Strategy.Type, configuration: BacktestConfiguration,
-                           series: [InstrumentSeries], runId: String = RunIdentifier.make(prefix: "bt"),
+                           series: [InstrumentSeries], runId: String = "bt",
                            progress: ProgressReporter? = nil) throws -> BacktestResult {
         try run(strategyType, configuration: configuration, series: series, runId: runId, progress: progress)
     }
