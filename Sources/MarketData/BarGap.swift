@@ -9,6 +9,7 @@ public struct BarGap: Sendable, Hashable, Codable {
     /// 1-based line of the bar after the gap, when known.
     public var line: Int?
 
+    /// Creates a gap record.
     public init(after: Int64, before: Int64, missingBars: Int64, line: Int?) {
         self.after = after
         self.before = before

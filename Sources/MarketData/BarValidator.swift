@@ -12,6 +12,7 @@ public struct BarValidator: Sendable {
     /// How many gaps (and irregular spacings) are listed individually; all are counted.
     public var maxListedGaps: Int
 
+    /// A validator measuring gaps against `timeframe` (nil: infer it) and listing at most `maxListedGaps` gaps.
     public init(timeframe: Timeframe? = nil, maxListedGaps: Int = 5) {
         self.timeframe = timeframe
         self.maxListedGaps = maxListedGaps

@@ -11,6 +11,7 @@ import TradingModel
 ///
 /// Parsing is hand-rolled over raw bytes: no `Scanner`, no per-field `String`.
 public struct CSVBarReader: Sendable {
+    /// A reader with the default column names and time formats.
     public init() {}
 
     /// Reads the file at `path`; messages name the file by its last path component.

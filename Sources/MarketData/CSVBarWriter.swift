@@ -7,6 +7,7 @@ import TradingModel
 /// when not zero); numbers in Swift's shortest round-trip form without a trailing `.0` (`30000`, `30000.25`,
 /// `1e-05`), so every `Double` reads back bit for bit.
 public struct CSVBarWriter: Sendable {
+    /// A writer with the `time,open,high,low,close,volume` layout.
     public init() {}
 
     /// The CSV text for `bars`, LF line ends, header first.

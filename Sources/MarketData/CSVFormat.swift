@@ -7,6 +7,7 @@ public enum CSVFormat: String, Sendable, Hashable, Codable, CustomStringConverti
     /// Headerless Binance kline rows (12 columns, open time in ms or µs).
     case binanceKline
 
+    /// A short human name of the layout.
     public var description: String {
         switch self {
         case .header: return "CSV with header"

@@ -16,6 +16,7 @@ public struct CSVReadResult: Sendable {
     /// Whether the file had a volume column (volume is 0 otherwise).
     public var hasVolume: Bool
 
+    /// Creates a result from its parts (readers build these).
     public init(file: String, format: CSVFormat, bars: [Bar], lines: [Int], problems: [ValidationIssue],
                 hasVolume: Bool) {
         self.file = file

@@ -12,9 +12,12 @@ public struct ClosedBars: Sendable, Hashable, RandomAccessCollection {
         if earlier == nil { earlier = bar } else { later = bar }
     }
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// The number of closed bars: 0, 1 or 2.
     public var endIndex: Int { earlier == nil ? 0 : (later == nil ? 1 : 2) }
 
+    /// The closed bar at `position`, oldest first.
     public subscript(position: Int) -> Bar {
         precondition(position >= 0 && position < endIndex, "ClosedBars index \(position) out of range 0..<\(endIndex)")
         // The precondition guarantees the optional is set.

@@ -15,6 +15,7 @@ public enum MarketDataError: Error, Sendable, Equatable, CustomStringConvertible
     /// A parameter outside its allowed range.
     case invalidParameter(name: String, value: String, expected: String)
 
+    /// The message, naming the file (and line) and what was expected.
     public var description: String {
         switch self {
         case let .unreadableFile(path, reason):

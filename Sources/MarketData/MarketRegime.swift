@@ -4,6 +4,7 @@ public enum MarketRegime: Int, Sendable, Hashable, Codable, CaseIterable, Custom
     case bear = 1
     case range = 2
 
+    /// `bull`, `bear` or `range`.
     public var description: String {
         switch self {
         case .bull: return "bull"

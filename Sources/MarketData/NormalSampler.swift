@@ -4,6 +4,7 @@ public struct NormalSampler: Sendable {
     private var spare = 0.0
     private var hasSpare = false
 
+    /// A sampler with no cached variate.
     public init() {}
 
     /// The next N(0, 1) variate.

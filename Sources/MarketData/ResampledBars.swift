@@ -7,6 +7,7 @@ public struct ResampledBars: Sendable, Hashable {
     /// True when the last bar was kept although its bucket is not complete.
     public var lastIsIncomplete: Bool
 
+    /// Creates a result from its parts.
     public init(bars: [Bar], lastIsIncomplete: Bool) {
         self.bars = bars
         self.lastIsIncomplete = lastIsIncomplete

@@ -9,6 +9,7 @@ public struct SyntheticMarketParameters: Sendable, Hashable, Codable {
         /// Unconditional volatility per year (GARCH long-run level).
         public var volatility: Double
 
+        /// A regime with an annual `drift` and `volatility`.
         public init(drift: Double, volatility: Double) {
             self.drift = drift
             self.volatility = volatility
@@ -50,5 +51,6 @@ public struct SyntheticMarketParameters: Sendable, Hashable, Codable {
     /// Significant digits kept in prices (the tick size follows the start price, as on exchanges).
     public var priceSignificantDigits = 7
 
+    /// The default parameters, resembling a large crypto asset.
     public init() {}
 }

@@ -24,7 +24,9 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         case irregularSpacing
     }
 
+    /// Error or warning.
     public var severity: Severity
+    /// The category of the problem.
     public var kind: Kind
     /// File name as given to the reader (or a label such as `<string>`).
     public var file: String
@@ -33,6 +35,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     /// A human sentence, without the `file:line:` prefix.
     public var message: String
 
+    /// Creates an issue.
     public init(severity: Severity, kind: Kind, file: String, line: Int?, message: String) {
         self.severity = severity
         self.kind = kind
@@ -41,6 +44,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line: message`, or `file: message` without a line.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"

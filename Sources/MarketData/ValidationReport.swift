@@ -20,8 +20,10 @@ public struct ValidationReport: Sendable {
     public var firstGaps: [BarGap]
     /// Open time of the earliest and latest bar, when there are bars.
     public var firstTime: Int64?
+    /// Open time of the latest bar.
     public var lastTime: Int64?
 
+    /// Creates a report (``BarValidator`` builds these).
     public init(file: String, barCount: Int, issues: [ValidationIssue], timeframe: Timeframe?,
                 timeframeInferred: Bool, gapCount: Int, missingBars: Int64, firstGaps: [BarGap],
                 firstTime: Int64?, lastTime: Int64?) {

@@ -9,10 +9,11 @@ import TradingModel
 public struct BarStore: Sendable {
     /// The store the bars live in.
     public let store: SQLStore
-    /// Rows per multi-row INSERT statement (7 parameters per row, well under SQLite's 32766 and PostgreSQL's
+    /// Rows per multi-row INSERT statement (5 parameters per row, well under SQLite's 32766 and PostgreSQL's
     /// 65535 parameter limits).
     public var chunkSize: Int
 
+    /// Bar access through `store`, inserting `chunkSize` rows per statement.
     public init(store: SQLStore, chunkSize: Int = 1_000) {
         self.store = store
         self.chunkSize = max(1, chunkSize)
@@ -41,9 +42,12 @@ public struct BarStore: Sendable {
                     let end = min(start + chunkSize, unique.count)
                     let insert = db.insert(into: "bars")
                         .columns("series_id", "time", "open", "high", "low", "close", "volume")
+                    // Integers go in as exact numeric literals (cheaper than binds, same SQL on every backend);
+                    // prices are bound so that every Double round-trips bit for bit.
+                    let series = SQLLiteral.numeric(String(seriesID))
                     for bar in unique[start..<end] {
                         insert.values([
-                            SQLBind(seriesID), SQLBind(bar.time), SQLBind(bar.open), SQLBind(bar.high),
+                            series, SQLLiteral.numeric(String(bar.time)), SQLBind(bar.open), SQLBind(bar.high),
                             SQLBind(bar.low), SQLBind(bar.close), SQLBind(bar.volume),
                         ])
                     }

@@ -5,6 +5,7 @@ public struct InsertResult: Sendable, Hashable, Codable {
     /// Bars that replaced a stored bar with the same time.
     public var updated: Int
 
+    /// Creates a result.
     public init(inserted: Int, updated: Int) {
         self.inserted = inserted
         self.updated = updated

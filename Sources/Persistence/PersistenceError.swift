@@ -13,6 +13,7 @@ public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The store was used after ``SQLStore/close()``.
     case closed(path: String)
 
+    /// The message, naming the database file, the operation and what was expected.
     public var description: String {
         switch self {
         case let .openFailed(path, reason):

@@ -1,7 +1,9 @@
 /// What produced a stored run: `backtest` or `sweep` (open for later kinds such as walk-forward studies).
 public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The stored text, e.g. `backtest`.
     public var rawValue: String
 
+    /// A kind from its stored text.
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// A single backtest.
@@ -18,5 +20,6 @@ public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
         }
     }
 
+    /// The stored text.
     public var description: String { rawValue }
 }

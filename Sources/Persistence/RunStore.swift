@@ -7,6 +7,7 @@ public struct RunStore: Sendable {
     /// The store the runs live in.
     public let store: SQLStore
 
+    /// Run access through `store`.
     public init(store: SQLStore) {
         self.store = store
     }

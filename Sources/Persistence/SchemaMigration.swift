@@ -13,6 +13,7 @@ public struct SchemaMigration: Sendable {
     /// Applies the change.
     public let apply: @Sendable (any SQLDatabase) async throws -> Void
 
+    /// A migration to `version` named `name` that runs `apply`.
     public init(version: Int, name: String, apply: @escaping @Sendable (any SQLDatabase) async throws -> Void) {
         self.version = version
         self.name = name

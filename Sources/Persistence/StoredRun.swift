@@ -7,10 +7,13 @@ public struct StoredRun: Sendable, Hashable, Codable {
     public var id: String
     /// Creation time, Unix ms.
     public var createdAt: Int64
+    /// Backtest or sweep.
     public var kind: RunKind
     /// Strategy name.
     public var strategy: String
+    /// Symbols the run traded.
     public var symbols: [String]
+    /// Bar timeframe of the run.
     public var timeframe: Timeframe
     /// Summary metrics (JSON object).
     public var metricsJSON: String
@@ -19,6 +22,7 @@ public struct StoredRun: Sendable, Hashable, Codable {
     /// The full report (JSON).
     public var reportJSON: String
 
+    /// Creates a run record.
     public init(id: String, createdAt: Int64, kind: RunKind, strategy: String, symbols: [String], timeframe: Timeframe,
                 metricsJSON: String, configJSON: String, reportJSON: String) {
         self.id = id

@@ -79,6 +79,13 @@ import TradingModel
         #expect(result.bars.map(\.open) == [1])
     }
 
+    @Test func lineNumbersCountLineBreaksInsideQuotedFields() throws {
+        let result = try reader.read(string: "time,note,open,high,low,close\n2024-01-01,\"two\nlines\",1,2,0.5,1.5\n"
+            + "2024-01-02,x,1,2,0.5,oops\n", file: "q.csv")
+        #expect(result.lines == [2])
+        #expect(result.problems.map(\.description) == ["q.csv:4: close 'oops' is not a number"])
+    }
+
     @Test func detectsSemicolonDelimiter() throws {
         let result = try reader.read(string: "time;open;high;low;close;volume\n2024-01-01;1;2;0.5;1.5;3\n")
         #expect(result.bars.map(\.volume) == [3])

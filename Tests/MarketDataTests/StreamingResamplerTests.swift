@@ -51,6 +51,27 @@ import TradingModel
         #expect(streamed.count == 66)
     }
 
+    @Test func neverEmitsABucketBeforeItsLastBaseBarHasBeenFed() throws {
+        var generator = try SyntheticBarGenerator(seed: 12)
+        // Drop runs of bars to create gaps of various lengths.
+        let base = generator.generate(count: 3_000).enumerated().filter { ($0.offset / 37) % 5 != 3 }.map(\.element)
+        let target = Timeframe(seconds: 900)
+        var stream = try StreamingResampler(base: .oneMinute, target: target)
+        var emitted = 0
+        for bar in base {
+            for closed in stream.push(bar) {
+                emitted += 1
+                // Everything the emitted bar summarises lies at or before the bar just fed...
+                #expect(closed.time + target.milliseconds <= bar.time + 60_000)
+                // ...and it equals the batch aggregate of the base bars in its bucket.
+                let members = base.filter { $0.time >= closed.time && $0.time < closed.time + target.milliseconds }
+                #expect(closed.close == members.last?.close)
+                #expect(closed.high == members.map(\.high).max())
+            }
+        }
+        #expect(emitted > 150)
+    }
+
     @Test func ignoresBarsOlderThanTheLastOne() throws {
         var stream = try StreamingResampler(base: .oneMinute, target: Timeframe(seconds: 300))
         let bars = ResamplerTests.bars([0, 1])

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
+import TradingModel
 @testable import Persistence
 
 @Suite struct SQLStoreTests {
@@ -115,6 +116,28 @@ import Testing
             guard case PersistenceError.openFailed(let path, _) = error else { return false }
             return path == blocker + "/db.sqlite"
         }
+    }
+
+    @Test func concurrentTransactionsDoNotInterleave() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let series = try await SQLStore.withStore(path: dir.path("db.sqlite")) { store in
+            try await withThrowingTaskGroup(of: InsertResult.self) { group in
+                for k in 0..<8 {
+                    group.addTask {
+                        let bars = (0..<300).map { i in
+                            Bar(time: Int64(i) * 60_000, open: 1, high: 2, low: 0.5, close: Double(k + 1), volume: 1)
+                        }
+                        return try await BarStore(store: store, chunkSize: 50)
+                            .insert(bars, symbol: "S\(k)", timeframe: .oneMinute, source: "task \(k)")
+                    }
+                }
+                for try await result in group { #expect(result == InsertResult(inserted: 300, updated: 0)) }
+            }
+            return try await BarStore(store: store).series()
+        }
+        #expect(series.map(\.symbol) == (0..<8).map { "S\($0)" })
+        #expect(series.allSatisfy { $0.count == 300 })
     }
 
     static func appliedAt(_ store: SQLStore) async throws -> [Int64] {

@@ -11,11 +11,13 @@ public struct DataCommand: AsyncParsableCommand {
         DataResample.self,
     ]
 
+    /// `data` with the subcommands in ``subcommandTypes``.
     public static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Import, list, validate, generate and resample OHLCV bar data.",
         subcommands: subcommandTypes
     )
 
+    /// Required by ArgumentParser.
     public init() {}
 }
