@@ -6,7 +6,10 @@ public struct GraphwizCommand: AsyncParsableCommand {
         commandName: "graphwiz",
         abstract: "Algorithmic crypto trading: data, indicators, backtests, optimization and live trading.",
         version: "0.1.0",
-        subcommands: [DataCommand.self, RunsCommand.self]
+        subcommands: [
+            BacktestCommand.self, SweepCommand.self, StrategiesCommand.self, DataCommand.self, RunsCommand.self,
+            BenchCommand.self,
+        ]
     )
 
     public init() {}

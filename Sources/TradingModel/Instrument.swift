@@ -28,6 +28,11 @@ public struct Instrument: Sendable, Hashable, Codable {
         self.allowShort = allowShort
     }
 
+    enum CodingKeys: String, CodingKey {
+        case symbol, base, quote, tickSize = "tick_size", lotSize = "lot_size", minQuantity = "min_quantity"
+        case minNotional = "min_notional", allowShort = "allow_short"
+    }
+
     /// Rounds a price onto the tick grid.
     @inlinable public func roundPrice(_ price: Price, _ rule: Fixed.Rounding = .nearest) -> Price {
         price.rounded(toMultipleOf: tickSize, rule)

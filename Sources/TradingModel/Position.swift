@@ -28,11 +28,17 @@ public struct Position: Sendable, Hashable, Codable {
     @discardableResult
     public mutating func apply(side: OrderSide, quantity fillQuantity: Quantity, price: Price, time: Int64) -> Money {
         let signed = side == .buy ? fillQuantity : -fillQuantity
-        if quantity.isZero || quantity.signum == signed.signum {
-            // Opening or adding: new weighted average.
+        if quantity.isZero {
+            // Opening: the entry price is the fill price, exactly.
+            quantity = signed
+            averageEntryPrice = price
+            openedAt = time
+            return .zero
+        }
+        if quantity.signum == signed.signum {
+            // Adding: new weighted average.
             let newQuantity = quantity + signed
             averageEntryPrice = (averageEntryPrice * quantity.magnitude + price * fillQuantity) / newQuantity.magnitude
-            if quantity.isZero { openedAt = time }
             quantity = newQuantity
             return .zero
         }

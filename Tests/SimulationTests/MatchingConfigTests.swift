@@ -4,7 +4,7 @@ import TradingModel
 @testable import Simulation
 
 @Test func configDecodesWithDefaultsForMissingKeys() throws {
-    let json = #"{"fillMode": "close", "fees": {"makerRate": 0.0002, "takerRate": "0.0005"}}"#
+    let json = #"{"fill_mode": "close", "fees": {"maker_rate": 0.0002, "taker_rate": "0.0005"}}"#
     let config = try JSONDecoder().decode(MatchingConfig.self, from: Data(json.utf8))
     #expect(config == MatchingConfig(fillMode: .close, fees: FeeModel(makerRate: d("0.0002"), takerRate: d("0.0005"))))
 }
@@ -37,16 +37,16 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
 
 let badConfigCases: [BadConfigCase] = [
     BadConfigCase(config: MatchingConfig(fees: FeeModel(makerRate: d("1"), takerRate: d("0.001"))),
-                  error: .invalidConfig(field: "fees.makerRate", value: "1", expected: "a rate between -1 and 1, e.g. 0.001")),
+                  error: .invalidConfig(field: "fees.maker_rate", value: "1", expected: "a rate between -1 and 1, e.g. 0.001")),
     BadConfigCase(config: MatchingConfig(slippage: SlippageModel(fixedBps: -1)),
-                  error: .invalidConfig(field: "slippage.fixedBps", value: "-1.0", expected: "a finite number of basis points >= 0")),
+                  error: .invalidConfig(field: "slippage.fixed_bps", value: "-1.0", expected: "a finite number of basis points >= 0")),
     BadConfigCase(config: MatchingConfig(slippage: SlippageModel(volumeImpact: .infinity)),
-                  error: .invalidConfig(field: "slippage.volumeImpact", value: "inf", expected: "a finite number >= 0")),
+                  error: .invalidConfig(field: "slippage.volume_impact", value: "inf", expected: "a finite number >= 0")),
     BadConfigCase(config: MatchingConfig(maxVolumeParticipation: 1.5),
-                  error: .invalidConfig(field: "maxVolumeParticipation", value: "1.5",
+                  error: .invalidConfig(field: "max_volume_participation", value: "1.5",
                                         expected: "a fraction in (0, 1], e.g. 0.1, or null for unlimited")),
     BadConfigCase(config: MatchingConfig(maxVolumeParticipation: 0),
-                  error: .invalidConfig(field: "maxVolumeParticipation", value: "0.0",
+                  error: .invalidConfig(field: "max_volume_participation", value: "0.0",
                                         expected: "a fraction in (0, 1], e.g. 0.1, or null for unlimited")),
 ]
 

@@ -45,4 +45,34 @@ public struct PerformanceMetrics: Sendable, Hashable, Codable {
         case bestTrade = "best_trade", worstTrade = "worst_trade"
         case feesPaid = "fees_paid", buyAndHoldReturn = "buy_and_hold_return"
     }
+
+    /// Every key is always present; `profit_factor` is null when there was no losing trade.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(startTime, forKey: .startTime)
+        try c.encode(endTime, forKey: .endTime)
+        try c.encode(bars, forKey: .bars)
+        try c.encode(initialEquity, forKey: .initialEquity)
+        try c.encode(finalEquity, forKey: .finalEquity)
+        try c.encode(totalReturn, forKey: .totalReturn)
+        try c.encode(cagr, forKey: .cagr)
+        try c.encode(volatility, forKey: .volatility)
+        try c.encode(sharpe, forKey: .sharpe)
+        try c.encode(sortino, forKey: .sortino)
+        try c.encode(calmar, forKey: .calmar)
+        try c.encode(maxDrawdown, forKey: .maxDrawdown)
+        try c.encode(maxDrawdownDurationBars, forKey: .maxDrawdownDurationBars)
+        try c.encode(maxDrawdownDurationSeconds, forKey: .maxDrawdownDurationSeconds)
+        try c.encode(trades, forKey: .trades)
+        try c.encode(winRate, forKey: .winRate)
+        if let profitFactor { try c.encode(profitFactor, forKey: .profitFactor) } else { try c.encodeNil(forKey: .profitFactor) }
+        try c.encode(expectancy, forKey: .expectancy)
+        try c.encode(exposure, forKey: .exposure)
+        try c.encode(averageTrade, forKey: .averageTrade)
+        try c.encode(averageTradeReturn, forKey: .averageTradeReturn)
+        try c.encode(bestTrade, forKey: .bestTrade)
+        try c.encode(worstTrade, forKey: .worstTrade)
+        try c.encode(feesPaid, forKey: .feesPaid)
+        try c.encode(buyAndHoldReturn, forKey: .buyAndHoldReturn)
+    }
 }

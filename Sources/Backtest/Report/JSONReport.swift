@@ -160,6 +160,24 @@ public struct JSONReport: Encodable, Sendable {
         performance = Performance(elapsedSeconds: result.elapsedSeconds, barsPerSecond: result.barsPerSecond)
     }
 
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(generatedBy, forKey: .generatedBy)
+        try c.encode(configuration, forKey: .configuration)
+        try c.encode(metrics, forKey: .metrics)
+        try c.encode(symbols, forKey: .symbols)
+        try c.encode(trades, forKey: .trades)
+        // Always present: null when the run ended flat.
+        if let openPosition { try c.encode(openPosition, forKey: .openPosition) } else { try c.encodeNil(forKey: .openPosition) }
+        try c.encode(openPositions, forKey: .openPositions)
+        try c.encode(equity, forKey: .equity)
+        try c.encode(equitySampling, forKey: .equitySampling)
+        try c.encode(orders, forKey: .orders)
+        try c.encode(risk, forKey: .risk)
+        try c.encode(performance, forKey: .performance)
+    }
+
     /// Pretty, key-sorted JSON.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()

@@ -50,6 +50,15 @@ public struct ParameterGrid: Sendable {
         self.axes = axes
     }
 
+    /// This grid with every parameter of `fixed` that is not an axis added as a one-value axis.
+    public init(merging grid: ParameterGrid, fixed: ParameterValues) {
+        var axes = grid.axes
+        for (name, value) in fixed.values.sorted(by: { $0.key < $1.key }) where !axes.contains(where: { $0.name == name }) {
+            axes.append(Axis(name: name, values: [value]))
+        }
+        self.axes = axes
+    }
+
     /// Number of combinations.
     public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 

@@ -28,4 +28,6 @@ public struct FeeModel: Sendable, Codable, Hashable {
     @inlinable public func fee(notional: Money, liquidity: Liquidity) -> Money {
         notional * rate(for: liquidity)
     }
+
+    enum CodingKeys: String, CodingKey { case makerRate = "maker_rate", takerRate = "taker_rate" }
 }

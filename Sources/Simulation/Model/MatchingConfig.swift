@@ -29,7 +29,8 @@ public struct MatchingConfig: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case fillMode, fees, slippage, maxVolumeParticipation, limitFillRequiresTradeThrough
+        case fillMode = "fill_mode", fees, slippage, maxVolumeParticipation = "max_volume_participation"
+        case limitFillRequiresTradeThrough = "limit_fill_requires_trade_through"
     }
 
     /// Decodes a configuration; absent keys take their defaults.
@@ -50,20 +51,20 @@ extension MatchingConfig {
     /// negative, participation in (0, 1].
     /// - Throws: ``SimulationError/invalidConfig(field:value:expected:)`` naming the first bad field.
     public func validate() throws(SimulationError) {
-        for (field, rate) in [("fees.makerRate", fees.makerRate), ("fees.takerRate", fees.takerRate)]
+        for (field, rate) in [("fees.maker_rate", fees.makerRate), ("fees.taker_rate", fees.takerRate)]
         where !(rate > Fixed(-1) && rate < Fixed(1)) {
             throw .invalidConfig(field: field, value: rate.description, expected: "a rate between -1 and 1, e.g. 0.001")
         }
         if !(slippage.fixedBps.isFinite && slippage.fixedBps >= 0) {
-            throw .invalidConfig(field: "slippage.fixedBps", value: "\(slippage.fixedBps)",
+            throw .invalidConfig(field: "slippage.fixed_bps", value: "\(slippage.fixedBps)",
                                  expected: "a finite number of basis points >= 0")
         }
         if !(slippage.volumeImpact.isFinite && slippage.volumeImpact >= 0) {
-            throw .invalidConfig(field: "slippage.volumeImpact", value: "\(slippage.volumeImpact)",
+            throw .invalidConfig(field: "slippage.volume_impact", value: "\(slippage.volumeImpact)",
                                  expected: "a finite number >= 0")
         }
         if let p = maxVolumeParticipation, !(p > 0 && p <= 1) {
-            throw .invalidConfig(field: "maxVolumeParticipation", value: "\(p)",
+            throw .invalidConfig(field: "max_volume_participation", value: "\(p)",
                                  expected: "a fraction in (0, 1], e.g. 0.1, or null for unlimited")
         }
     }

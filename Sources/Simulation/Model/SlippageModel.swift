@@ -47,4 +47,6 @@ public struct SlippageModel: Sendable, Codable, Hashable {
         if rounded.isPositive { return rounded }
         return tickSize.isPositive ? tickSize : Fixed(raw: 1)
     }
+
+    enum CodingKeys: String, CodingKey { case fixedBps = "fixed_bps", volumeImpact = "volume_impact" }
 }

@@ -9,12 +9,13 @@ public struct DataCommand: AsyncParsableCommand {
         DataValidate.self,
         DataGenerate.self,
         DataResample.self,
+        DataIndicators.self,
     ]
 
     /// `data` with the subcommands in ``subcommandTypes``.
     public static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Import, list, validate, generate and resample OHLCV bar data.",
+        abstract: "Import, list, validate, generate, resample OHLCV bar data and compute indicators.",
         subcommands: subcommandTypes
     )
 

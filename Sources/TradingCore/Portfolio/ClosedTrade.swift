@@ -51,6 +51,21 @@ public struct TradeTracker: Sendable {
         var fee: Money = .zero
         var entryOrderId: String
         var exitOrderId: String = ""
+        /// Price of the first entry / exit fill and whether it was the only one (then it is the exact average).
+        var firstEntryPrice: Price = .zero
+        var entryFills = 0
+        var firstExitPrice: Price = .zero
+        var exitFills = 0
+
+        /// Volume-weighted entry price (exact when there was one fill).
+        var entryPrice: Price {
+            entryFills == 1 ? firstEntryPrice : (entryQuantity.isZero ? .zero : entryNotional / entryQuantity)
+        }
+
+        /// Volume-weighted exit price (exact when there was one fill).
+        var exitPrice: Price {
+            exitFills == 1 ? firstExitPrice : (exitQuantity.isZero ? .zero : exitNotional / exitQuantity)
+        }
     }
 
     private var open: [Open?]
@@ -72,6 +87,8 @@ public struct TradeTracker: Sendable {
             let feeShare = fill.quantity.isZero ? Money.zero : fill.fee * closing / fill.quantity
             trade.exitNotional += fill.price * closing
             trade.exitQuantity += closing
+            if trade.exitFills == 0 { trade.firstExitPrice = fill.price }
+            trade.exitFills += 1
             trade.realized += realized
             trade.fee += feeShare
             trade.exitOrderId = fill.clientOrderId
@@ -88,6 +105,8 @@ public struct TradeTracker: Sendable {
             var next = Open(side: fill.side, entryTime: fill.time, entryOrderId: fill.clientOrderId)
             next.entryNotional = fill.price * remaining
             next.entryQuantity = remaining
+            next.firstEntryPrice = fill.price
+            next.entryFills = 1
             next.maxQuantity = remaining
             next.fee = openFee
             open[instrument] = next
@@ -99,6 +118,8 @@ public struct TradeTracker: Sendable {
         if open[instrument] == nil { openBars[instrument] = barIndex }
         trade.entryNotional += fill.price * remaining
         trade.entryQuantity += remaining
+        if trade.entryFills == 0 { trade.firstEntryPrice = fill.price }
+        trade.entryFills += 1
         trade.fee += fill.fee
         let held = positionBefore.magnitude + remaining
         trade.maxQuantity = Fixed.max(trade.maxQuantity, held)
@@ -108,8 +129,8 @@ public struct TradeTracker: Sendable {
     private var openBars: [Int: Int] = [:]
 
     private mutating func finish(_ trade: Open, instrument: Int, exitTime: Int64, barIndex: Int) {
-        let entryPrice = trade.entryQuantity.isZero ? .zero : trade.entryNotional / trade.entryQuantity
-        let exitPrice = trade.exitQuantity.isZero ? .zero : trade.exitNotional / trade.exitQuantity
+        let entryPrice = trade.entryPrice
+        let exitPrice = trade.exitPrice
         let pnl = trade.realized - trade.fee
         let basis = trade.entryNotional.doubleValue
         closed.append(ClosedTrade(
