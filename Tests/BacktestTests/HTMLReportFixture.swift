@@ -64,6 +64,8 @@ enum HTMLReportFixture {
         m.exposure = 0.4
         m.feesPaid = 8.5
         m.buyAndHoldReturn = 0.08
+        m.bestTrade = 0.0485
+        m.worstTrade = -0.0479
         return m
     }
 

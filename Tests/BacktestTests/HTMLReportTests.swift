@@ -49,13 +49,15 @@ import TradingModel
         #expect(html.contains(card("Exposure", "", "40.00%")))
         #expect(html.contains(card("Fees", "", "8.50")))
         #expect(html.contains(card("Buy &amp; hold", "pos", "+8.00%")))
+        #expect(html.contains(card("Best trade", "pos", "+4.85%")))
+        #expect(html.contains(card("Worst trade", "neg", "-4.79%")))
     }
 
     @Test func listsEveryTradeRow() {
         #expect(html.contains("<h2>Trades (3)</h2>"))
-        #expect(html.contains("<tr><td data-v=\"1\">1</td><td>BTC/USDT</td><td class=\"long\">long</td><td data-v=\"1704412800000\">2024-01-05 00:00</td><td data-v=\"1705708800000\">2024-01-20 00:00</td><td class=\"num\" data-v=\"42000.0\">42,000</td><td class=\"num\" data-v=\"40000.0\">40,000</td><td class=\"num\" data-v=\"0.1\">0.1</td><td class=\"num neg\" data-v=\"-201.5\">-201.5</td><td class=\"num neg\" data-v=\"-0.0479\">-4.79%</td><td class=\"num\" data-v=\"1.5\">1.5</td><td class=\"num\" data-v=\"15\">15</td></tr>"))
-        #expect(html.contains("<tr><td data-v=\"2\">2</td><td>BTC/USDT</td><td class=\"short\">short</td><td data-v=\"1706832000000\">2024-02-02 00:00</td><td data-v=\"1708387200000\">2024-02-20 00:00</td><td class=\"num\" data-v=\"41000.0\">41,000</td><td class=\"num\" data-v=\"39000.0\">39,000</td><td class=\"num\" data-v=\"0.2\">0.2</td><td class=\"num pos\" data-v=\"398.0\">398</td><td class=\"num pos\" data-v=\"0.0485\">+4.85%</td>"))
-        #expect(html.contains("<tr><td data-v=\"3\">3</td><td>A&lt;&amp;&gt;&quot;B/USDT</td><td class=\"long\">long</td><td data-v=\"1709251200000\">2024-03-01 00:00</td><td data-v=\"1709510400000\">2024-03-04 00:00</td><td class=\"num\" data-v=\"10.5\">10.5</td><td class=\"num\" data-v=\"11.0\">11</td><td class=\"num\" data-v=\"100.0\">100</td><td class=\"num pos\" data-v=\"45.0\">45</td><td class=\"num pos\" data-v=\"0.0429\">+4.29%</td><td class=\"num\" data-v=\"5.0\">5</td><td class=\"num\" data-v=\"3\">3</td></tr>"))
+        #expect(html.contains("<tr><td data-v=\"1\">1</td><td>BTC/USDT</td><td class=\"long\">long</td><td data-v=\"1704412800000\">2024-01-05 00:00</td><td data-v=\"1705708800000\">2024-01-20 00:00</td><td class=\"num\" data-v=\"42000.0\">42,000</td><td class=\"num\" data-v=\"40000.0\">40,000</td><td class=\"num\" data-v=\"0.1\">0.1</td><td class=\"num neg\" data-v=\"-201.5\" title=\"-201.5\">-201.50</td><td class=\"num neg\" data-v=\"-0.0479\">-4.79%</td><td class=\"num\" data-v=\"1.5\" title=\"1.5\">1.50</td><td class=\"num\" data-v=\"15\">15</td></tr>"))
+        #expect(html.contains("<tr><td data-v=\"2\">2</td><td>BTC/USDT</td><td class=\"short\">short</td><td data-v=\"1706832000000\">2024-02-02 00:00</td><td data-v=\"1708387200000\">2024-02-20 00:00</td><td class=\"num\" data-v=\"41000.0\">41,000</td><td class=\"num\" data-v=\"39000.0\">39,000</td><td class=\"num\" data-v=\"0.2\">0.2</td><td class=\"num pos\" data-v=\"398.0\" title=\"398\">398.00</td><td class=\"num pos\" data-v=\"0.0485\">+4.85%</td>"))
+        #expect(html.contains("<tr><td data-v=\"3\">3</td><td>A&lt;&amp;&gt;&quot;B/USDT</td><td class=\"long\">long</td><td data-v=\"1709251200000\">2024-03-01 00:00</td><td data-v=\"1709510400000\">2024-03-04 00:00</td><td class=\"num\" data-v=\"10.5\">10.5</td><td class=\"num\" data-v=\"11.0\">11</td><td class=\"num\" data-v=\"100.0\">100</td><td class=\"num pos\" data-v=\"45.0\" title=\"45\">45.00</td><td class=\"num pos\" data-v=\"0.0429\">+4.29%</td><td class=\"num\" data-v=\"5.0\" title=\"5\">5.00</td><td class=\"num\" data-v=\"3\">3</td></tr>"))
     }
 
     @Test func monthlyTableHasHandComputedPercentages() {
@@ -84,7 +86,7 @@ import TradingModel
 
     @Test func showsOpenPositionsRejectionsAndConfiguration() {
         #expect(html.contains("<h2>Open positions at the end</h2>"))
-        #expect(html.contains("<td class=\"num\" data-v=\"95000.0\">95,000</td><td class=\"num\" data-v=\"0.05\">0.05</td><td class=\"num\" data-v=\"96000.0\">96,000</td><td class=\"num pos\">50</td>"))
+        #expect(html.contains("<td class=\"num\" data-v=\"95000.0\">95,000</td><td class=\"num\" data-v=\"0.05\">0.05</td><td class=\"num\" data-v=\"96000.0\">96,000</td><td class=\"num pos\" data-v=\"50.0\" title=\"50\">50.00</td>"))
         #expect(html.contains("<h2>Risk rejections (1)</h2>"))
         #expect(html.contains("<td><code>max_exposure</code></td><td>exposure &lt;too&gt; high &amp; &quot;rising&quot;</td>"))
         #expect(html.contains("<details><summary>Configuration (JSON, reproduces this run)</summary><pre><code>{"))

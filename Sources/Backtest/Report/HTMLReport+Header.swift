@@ -46,8 +46,8 @@ extension HTMLReport {
         card("Exposure", HTMLFormat.percent(m.exposure), note: "of bars in market")
         card("Fees", HTMLFormat.number(m.feesPaid))
         card("Buy &amp; hold", HTMLFormat.percent(m.buyAndHoldReturn, signed: true), signClass(m.buyAndHoldReturn))
-        card("Best trade", HTMLFormat.number(m.bestTrade), signClass(m.bestTrade))
-        card("Worst trade", HTMLFormat.number(m.worstTrade), signClass(m.worstTrade))
+        card("Best trade", HTMLFormat.percent(m.bestTrade, signed: true), signClass(m.bestTrade), note: "return")
+        card("Worst trade", HTMLFormat.percent(m.worstTrade, signed: true), signClass(m.worstTrade), note: "return")
         out += "</section>\n"
         return out
     }

@@ -14,15 +14,14 @@ extension HTMLReport {
         }
         out += "</tr></thead><tbody>"
         for (i, t) in trades.prefix(maxTradeRows).enumerated() {
-            let pnl = t.pnl.doubleValue
             out += "<tr><td data-v=\"\(i + 1)\">\(i + 1)</td><td>\(HTMLEscape.text(t.symbol))</td>"
             out += "<td class=\"\(t.side == .buy ? "long" : "short")\">\(sideName(t.side))</td>"
             out += "<td data-v=\"\(t.entryTime)\">\(HTMLFormat.dateTime(t.entryTime))</td>"
             out += "<td data-v=\"\(t.exitTime)\">\(HTMLFormat.dateTime(t.exitTime))</td>"
             out += numeric(t.entryPrice) + numeric(t.exitPrice) + numeric(t.quantity)
-            out += "<td class=\"num \(signClass(pnl))\" data-v=\"\(pnl)\">\(HTMLFormat.exact(t.pnl))</td>"
+            out += money(t.pnl, signed: true)
             out += "<td class=\"num \(signClass(t.returnFraction))\" data-v=\"\(t.returnFraction)\">\(HTMLFormat.percent(t.returnFraction, signed: true))</td>"
-            out += numeric(t.fee)
+            out += money(t.fee)
             out += "<td class=\"num\" data-v=\"\(t.bars)\">\(t.bars)</td></tr>"
         }
         out += "</tbody></table></div>\n"
@@ -37,6 +36,12 @@ extension HTMLReport {
         "<td class=\"num\" data-v=\"\(value.doubleValue)\">\(HTMLFormat.exact(value))</td>"
     }
 
+    /// A money cell rounded to cents for reading, the exact amount in its title and sort key.
+    static func money(_ value: Fixed, signed: Bool = false) -> String {
+        let v = value.doubleValue
+        return "<td class=\"num\(signed ? " " + signClass(v) : "")\" data-v=\"\(v)\" title=\"\(value)\">\(HTMLFormat.number(v))</td>"
+    }
+
     /// Positions still open at the end of the run, marked to market.
     static func openPositionSection(_ open: [OpenTrade]) -> String {
         guard !open.isEmpty else { return "" }
@@ -45,7 +50,7 @@ extension HTMLReport {
         for o in open {
             out += "<tr><td>\(HTMLEscape.text(o.symbol))</td><td class=\"\(o.side == .buy ? "long" : "short")\">\(sideName(o.side))</td>"
             out += "<td>\(HTMLFormat.dateTime(o.entryTime))</td>" + numeric(o.entryPrice) + numeric(o.quantity) + numeric(o.markPrice)
-            out += "<td class=\"num \(signClass(o.unrealizedPnl.doubleValue))\">\(HTMLFormat.exact(o.unrealizedPnl))</td>" + numeric(o.fee)
+            out += money(o.unrealizedPnl, signed: true) + money(o.fee)
             out += "<td><code>\(HTMLEscape.text(o.entryOrderId))</code></td></tr>"
         }
         out += "</tbody></table></div>\n"
