@@ -70,7 +70,7 @@ struct BacktestCommand: AsyncParsableCommand {
             let jsonPath = json ?? "reports/\(runId).json"
             let htmlPath = html ?? "reports/\(runId).html"
             try Self.write(report, to: jsonPath)
-            // HTMLMERGE try Self.write(Data(HTMLReport.render(result, series: loaded.series).utf8), to: htmlPath)
+            try Self.write(Data(HTMLReport.render(result, series: loaded.series).utf8), to: htmlPath)
             lines.append("  Reports: \(jsonPath), \(htmlPath)")
         }
         if !noStore {
