@@ -1,4 +1,0 @@
-import Testing
-@testable import TradingApp
-
-@Test func moduleLoads() { #expect(Bool(true)) }
