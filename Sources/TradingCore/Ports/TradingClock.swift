@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The source of "now" for the kernel. Backtests use a virtual clock driven by the data; paper and live
 /// trading use the wall clock. Times are Unix milliseconds (UTC).
@@ -13,15 +14,15 @@ public struct WallClock: TradingClock {
     public func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 }
 
-/// A clock that only moves when told to (backtests, tests). Thread-safe.
-public final class VirtualClock: TradingClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Int64
+/// A clock that only moves when told to (backtests, tests). Thread-safe and lock-free, so a backtest can
+/// advance it on every bar.
+public final class VirtualClock: TradingClock, Sendable {
+    private let current: Atomic<Int64>
 
-    public init(start: Int64 = 0) { current = start }
+    public init(start: Int64 = 0) { current = Atomic(start) }
 
-    public func now() -> Int64 { lock.withLock { current } }
+    public func now() -> Int64 { current.load(ordering: .acquiring) }
 
     /// Moves the clock to `time`; a clock never goes backwards.
-    public func advance(to time: Int64) { lock.withLock { current = Swift.max(current, time) } }
+    public func advance(to time: Int64) { current.max(time, ordering: .acquiringAndReleasing) }
 }
