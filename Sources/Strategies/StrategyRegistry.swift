@@ -1,7 +1,7 @@
 import TradingCore
 
-/// The built-in strategies by name. Register your own with `StrategyRegistry.register(_:)` before parsing
-/// the command line.
+/// The strategies the command line knows, by name. To add your own, write a `Strategy` and append its type
+/// to `builtIn` (see README, "Writing a strategy").
 public enum StrategyRegistry {
     /// Every built-in strategy, in the order `graphwiz strategies` lists them.
     public static let builtIn: [any Strategy.Type] = [
