@@ -62,7 +62,8 @@ public enum SweepRunner {
                     let metrics: PerformanceMetrics
                     if vectorized, let signalType {
                         let signals = signalType.signals(cache.columns, parameters: combos[i], cache: cache)
-                        metrics = try SignalSimulator.run(signals: signals, series: series, configuration: configuration).metrics
+                        metrics = try SignalSimulator.run(signals: signals, series: series, configuration: configuration,
+                                                          closes: cache.columns.close).metrics
                     } else {
                         metrics = try BacktestRunner.run(strategyType: strategyType, configuration: configuration,
                                                          series: [series], runId: "sw\(i)").metrics
