@@ -20,6 +20,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
     /// Direction a `target` intent is working towards, per instrument, while its orders are working.
     private var pendingTarget: [TargetDirection?]
     private var fillCount = 0
+    /// Reused buffer for the risk hook's protective actions (no allocation per bar).
+    private var riskActions: [RiskAction] = []
 
     public init(strategy: S, portfolio: Portfolio, sizing: PositionSizing, allowShort: Bool,
                 risk: (any RiskHook)? = nil, idPrefix: String = "gw") {
@@ -31,6 +33,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
         self.sizing = sizing
         self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
         self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
+        self.riskActions.reserveCapacity(4)
     }
 
     public var portfolio: Portfolio { context.portfolio }
@@ -43,6 +46,9 @@ public struct TradingKernel<S: Strategy>: Sendable {
         context.time = bar.time
         context.barIndex = barIndex
         context.portfolio.mark(instrument, price: bar.close)
+        risk.evaluate(RiskBarContext(portfolio: context.portfolio, instrument: instrument, time: bar.time,
+                                     workingOrders: context.workingOrders), actions: &riskActions)
+        if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
         strategy.onBar(bar, instrument: instrument, context: &context)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
     }
@@ -62,6 +68,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
             let realized = context.portfolio.apply(fill, instrument: instrument)
             trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
                           barIndex: context.barIndex)
+            risk.onFill(fill, instrument: instrument, portfolio: context.portfolio)
             strategy.onFill(fill, instrument: instrument, context: &context)
         case let .rejected(id, reason, time):
             venueRejections.append(RiskRejection(code: "venue_rejected", message: reason, clientOrderId: id,
@@ -71,6 +78,31 @@ public struct TradingKernel<S: Strategy>: Sendable {
         }
         updateWorking(order, instrument: instrument)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
+    }
+
+    /// Carries out the risk hook's protective actions: cancels go out first, then reduce-only market
+    /// orders tagged `risk-flatten` close every open position (they still pass the risk hook's checks).
+    private mutating func executeRiskActions(commands: inout [VenueCommand]) {
+        for action in riskActions {
+            switch action {
+            case .cancelAll:
+                for (instrument, orders) in context.workingOrders.enumerated() {
+                    let symbol = context.portfolio.instruments[instrument].symbol
+                    for order in orders { commands.append(.cancel(clientOrderId: order.request.clientOrderId, symbol: symbol)) }
+                }
+            case .flatten:
+                for instrument in context.portfolio.instruments.indices {
+                    let held = context.portfolio.quantity(instrument)
+                    guard !held.isZero else { continue }
+                    let request = OrderRequest(clientOrderId: execution.nextClientOrderId(),
+                                               symbol: context.portfolio.instruments[instrument].symbol,
+                                               side: held.isPositive ? .sell : .buy, type: .market,
+                                               quantity: held.magnitude, reduceOnly: true, tag: "risk-flatten")
+                    _ = submit(request, instrument: instrument, commands: &commands)
+                }
+            }
+        }
+        riskActions.removeAll(keepingCapacity: true)
     }
 
     private mutating func updateWorking(_ order: Order, instrument: Int) {
