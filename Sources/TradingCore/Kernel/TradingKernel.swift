@@ -22,6 +22,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
     private var fillCount = 0
     /// Reused buffer for the risk hook's protective actions (no allocation per bar).
     private var riskActions: [RiskAction] = []
+    /// Per-instrument volatility, tracked only for volatility-target sizing.
+    private var sizingVolatility: SizingVolatility?
 
     public init(strategy: S, portfolio: Portfolio, sizing: PositionSizing, allowShort: Bool,
                 risk: (any RiskHook)? = nil, idPrefix: String = "gw") {
@@ -34,6 +36,9 @@ public struct TradingKernel<S: Strategy>: Sendable {
         self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
         self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
         self.riskActions.reserveCapacity(4)
+        if let (measure, period) = sizing.volatilityNeed {
+            self.sizingVolatility = SizingVolatility(measure: measure, period: period, instruments: portfolio.instruments.count)
+        }
     }
 
     public var portfolio: Portfolio { context.portfolio }
@@ -46,6 +51,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
         context.time = bar.time
         context.barIndex = barIndex
         context.portfolio.mark(instrument, price: bar.close)
+        sizingVolatility?.update(bar, instrument: instrument)
         risk.evaluate(RiskBarContext(portfolio: context.portfolio, instrument: instrument, time: bar.time,
                                      workingOrders: context.workingOrders), actions: &riskActions)
         if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
@@ -170,7 +176,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
                 request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol, side: .buy,
                                        type: .market, quantity: .zero, quoteQuantity: budget, tag: "target-entry:\(tag)")
             } else {
-                let quantity = sizing.quantity(equity: equity, price: mark, instrument: spec)
+                let quantity = sizedQuantity(instrument: instrument, price: mark, cash: cashAfterClose,
+                                             long: direction == .long)
                 request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
                                        side: direction == .long ? .buy : .sell, type: .market, quantity: quantity,
                                        tag: "target-entry:\(tag)")
@@ -190,7 +197,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
                let budget = sizing.longBudget(cash: context.portfolio.cash, equity: context.portfolio.equity) {
                 quote = budget
             } else {
-                quantity = sizing.quantity(equity: context.portfolio.equity, price: price, instrument: instrument)
+                quantity = sizedQuantity(instrument: spec.instrument, price: price, cash: context.portfolio.cash,
+                                         long: spec.side == .buy)
             }
         }
         let request = OrderRequest(
@@ -200,6 +208,16 @@ public struct TradingKernel<S: Strategy>: Sendable {
             stopPrice: spec.stopPrice.map { instrument.roundPrice($0) },
             timeInForce: spec.timeInForce, reduceOnly: spec.reduceOnly, tag: spec.tag)
         _ = submit(request, instrument: spec.instrument, commands: &commands)
+    }
+
+    /// The sizing rule's quantity for a new position (on the lot grid, zero when below the instrument minimums).
+    private func sizedQuantity(instrument: Int, price: Price, cash: Money, long: Bool) -> Quantity {
+        let needsTrades: Bool
+        if case .halfKelly = sizing { needsTrades = true } else { needsTrades = false }
+        return sizing.quantity(SizingInputs(
+            equity: context.portfolio.equity, cash: cash, price: price, instrument: context.portfolio.instruments[instrument],
+            volatility: sizingVolatility?.volatility(instrument),
+            trades: needsTrades ? TradeStatistics(trades.closed) : TradeStatistics(), long: long))
     }
 
     /// Risk-checks and sends one request; returns whether it was sent.
