@@ -137,11 +137,14 @@ import TradingModel
         expected.flattenOnHalt = false
         #expect(limits == expected)
         #expect(try BacktestRiskOptions.parse(["--risk"]).limits() == RiskLimits())
+        var options = try BacktestRiskOptions.parse([])
+        options.maxDrawdown = 1.5
         do {
-            _ = try BacktestRiskOptions.parse(["--max-drawdown", "1.5"]).limits()
+            _ = try options.limits()
             Issue.record("accepted 1.5")
         } catch let error as ValidationError {
             #expect(error.message == "--max-drawdown: risk.max_drawdown must be greater than 0 and at most 1, got 1.5")
         }
+        #expect(throws: (any Error).self) { _ = try BacktestRiskOptions.parse(["--max-drawdown", "1.5"]) }
     }
 }

@@ -21,6 +21,9 @@ struct BacktestRiskOptions: ParsableArguments {
     @Flag(help: "Do not close positions on the emergency halt (only cancel orders).")
     var noFlattenOnHalt = false
 
+    /// Fails parsing early with the message of ``limits()``.
+    func validate() throws { _ = try limits() }
+
     /// The limits to run with, or nil when no risk option was given.
     /// - Throws: `ValidationError` naming the option, the value and the allowed range.
     func limits() throws -> RiskLimits? {

@@ -3,6 +3,9 @@ import TradingModel
 /// The one trading kernel shared by backtest, paper and live modes:
 /// market data -> strategy -> sizing -> risk hook -> execution engine -> venue commands.
 /// Venue events (acks, fills, cancels) come back through `on(_:commands:)`.
+/// On every bar the risk hook is evaluated first (after marking, before the strategy): its protective actions
+/// (cancel all working orders, flatten with reduce-only market orders tagged `risk-flatten`) go out before
+/// anything the strategy asks for. Fills are reported to the hook through `onFill`.
 ///
 /// A plain struct with no I/O: drivers feed it bars and events and carry its commands to a venue.
 /// - Complexity: O(1) per bar plus the strategy's own work; no allocation per bar when no order is sent.
