@@ -38,3 +38,16 @@ import TradingModel
         #expect(result.rejections.map(\.code) == ["instrument_rules"])
     }
 }
+
+@Suite struct RiskSweepPathTests {
+    @Test(arguments: [
+        (PositionSizing.allIn, false, true), (.fraction(0.5), false, true), (.fixed(Fixed(1)), false, true),
+        (.riskPerTrade(0.01, stop: 0.02), false, false), (.halfKelly(cap: 0.2), false, false),
+        (.volatilityTarget(0.01, measure: .stdev, period: 20), false, false), (.allIn, true, false),
+    ])
+    func vectorizedSweepOnlyRunsWhatItCanReproduceExactly(sizing: PositionSizing, risk: Bool, expected: Bool) {
+        var configuration = Fixture.configuration(BuyThenSell.self, sizing: sizing)
+        configuration.risk = risk ? RiskLimits() : nil
+        #expect(SignalSimulator.supports(configuration, instruments: 1) == expected)
+    }
+}

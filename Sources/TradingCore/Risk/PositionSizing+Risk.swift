@@ -23,6 +23,15 @@ extension PositionSizing {
         }
     }
 
+    /// Whether sizing needs what only the kernel knows (volatility, closed-trade statistics, the cash cap of
+    /// quantity-sized longs); the vectorized sweep path cannot run such sizing and uses the event-driven runner.
+    public var needsKernelState: Bool {
+        switch self {
+        case .allIn, .fraction, .fixed: return false
+        case .volatilityTarget, .halfKelly, .riskPerTrade: return true
+        }
+    }
+
     /// The volatility measure and period this sizing needs the kernel to track, if any.
     public var volatilityNeed: (VolatilityMeasure, Int)? {
         if case let .volatilityTarget(_, measure, period) = self { return (measure, period) }
