@@ -81,5 +81,6 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp"], swiftSettings: strict),
+        .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: strict),
     ]
 )

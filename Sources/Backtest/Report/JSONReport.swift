@@ -87,7 +87,31 @@ public struct JSONReport: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case time, symbol, clientOrderId = "client_order_id", code, message }
     }
 
-    public struct Risk: Encodable, Sendable { var rejections: [Rejection] }
+    /// A risk state change or protective action.
+    public struct RiskEventRow: Encodable, Sendable {
+        var time: String
+        var kind: String
+        var from: String
+        var to: String
+        var code: String
+        var reason: String
+    }
+
+    /// `engine` is `basic` or `risk_engine`; `final_state` is null with the basic checks.
+    public struct Risk: Encodable, Sendable {
+        var engine: String
+        var finalState: String?
+        var rejections: [Rejection]
+        var events: [RiskEventRow]
+        enum CodingKeys: String, CodingKey { case engine, finalState = "final_state", rejections, events }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(engine, forKey: .engine)
+            if let finalState { try c.encode(finalState, forKey: .finalState) } else { try c.encodeNil(forKey: .finalState) }
+            try c.encode(rejections, forKey: .rejections)
+            try c.encode(events, forKey: .events)
+        }
+    }
 
     public struct Performance: Encodable, Sendable {
         var elapsedSeconds: Double
@@ -153,10 +177,17 @@ public struct JSONReport: Encodable, Sendable {
                      averagePrice: $0.averageFillPrice, fees: $0.fees, createdAt: UTCTimestamp.iso8601($0.createdAt),
                      tag: $0.request.tag)
         }
-        risk = Risk(rejections: result.rejections.map {
-            Rejection(time: UTCTimestamp.iso8601($0.time), symbol: $0.symbol, clientOrderId: $0.clientOrderId,
-                      code: $0.code, message: $0.message)
-        })
+        risk = Risk(
+            engine: result.configuration.risk == nil ? "basic" : "risk_engine",
+            finalState: result.riskState?.rawValue,
+            rejections: result.rejections.map {
+                Rejection(time: UTCTimestamp.iso8601($0.time), symbol: $0.symbol, clientOrderId: $0.clientOrderId,
+                          code: $0.code, message: $0.message)
+            },
+            events: result.riskEvents.map {
+                RiskEventRow(time: UTCTimestamp.iso8601($0.time), kind: $0.kind.rawValue, from: $0.from.rawValue,
+                             to: $0.to.rawValue, code: $0.code, reason: $0.reason)
+            })
         performance = Performance(elapsedSeconds: result.elapsedSeconds, barsPerSecond: result.barsPerSecond)
     }
 

@@ -41,10 +41,13 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
     public var matching: MatchingConfig
     public var sizing: PositionSizing
     public var allowShort: Bool
+    /// Limits of the full risk engine, or nil for the basic checks only (instrument rules, balance).
+    public var risk: RiskLimits?
 
     public init(strategy: String, parameters: ParameterValues, instruments: [Instrument], timeframe: Timeframe,
                 data: [DataSourceDescription], initialCash: Money = Fixed(10_000),
-                matching: MatchingConfig = MatchingConfig(), sizing: PositionSizing = .allIn, allowShort: Bool = false) {
+                matching: MatchingConfig = MatchingConfig(), sizing: PositionSizing = .allIn, allowShort: Bool = false,
+                risk: RiskLimits? = nil) {
         self.strategy = strategy
         self.parameters = parameters
         self.instruments = instruments
@@ -54,11 +57,12 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
         self.matching = matching
         self.sizing = sizing
         self.allowShort = allowShort
+        self.risk = risk
     }
 
     enum CodingKeys: String, CodingKey {
         case strategy, parameters, instruments, timeframe, data
         case initialCash = "initial_cash", matching, sizing
-        case allowShort = "allow_short"
+        case allowShort = "allow_short", risk
     }
 }

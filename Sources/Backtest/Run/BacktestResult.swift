@@ -24,6 +24,10 @@ public struct BacktestResult: Sendable, Codable {
     public var orders: [Order]
     /// Orders refused before they left (risk) or by the venue.
     public var rejections: [RiskRejection]
+    /// Risk state changes and protective actions (empty with the basic checks).
+    public var riskEvents: [RiskEvent]
+    /// Trading state at the end (nil with the basic checks).
+    public var riskState: TradingState?
     /// Wall time of the run in seconds, and bars processed per second.
     public var elapsedSeconds: Double
     public var barsPerSecond: Double
@@ -31,7 +35,7 @@ public struct BacktestResult: Sendable, Codable {
     public init(id: String, configuration: BacktestConfiguration, metrics: PerformanceMetrics,
                 symbolMetrics: [String: SymbolMetrics], trades: [ClosedTrade], openPositions: [OpenTrade],
                 equity: [EquityPoint], orders: [Order], rejections: [RiskRejection],
-                elapsedSeconds: Double, barsPerSecond: Double) {
+                riskEvents: [RiskEvent] = [], riskState: TradingState? = nil, elapsedSeconds: Double, barsPerSecond: Double) {
         self.id = id
         self.configuration = configuration
         self.metrics = metrics
@@ -41,6 +45,8 @@ public struct BacktestResult: Sendable, Codable {
         self.equity = equity
         self.orders = orders
         self.rejections = rejections
+        self.riskEvents = riskEvents
+        self.riskState = riskState
         self.elapsedSeconds = elapsedSeconds
         self.barsPerSecond = barsPerSecond
     }

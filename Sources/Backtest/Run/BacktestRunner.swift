@@ -41,10 +41,16 @@ public enum BacktestRunner {
         let clock = VirtualClock(start: series.compactMap { $0.bars.first?.time }.min() ?? 0)
         let started = DispatchTime.now().uptimeNanoseconds
 
+        var riskHook: (any RiskHook)? = nil
+        if let limits = configuration.risk {
+            do { riskHook = try RiskEngine(limits: limits, allowShort: configuration.allowShort) } catch {
+                throw BacktestError.invalid(error.description)
+            }
+        }
         var kernel = TradingKernel(strategy: strategy,
                                    portfolio: Portfolio(instruments: instruments, cash: configuration.initialCash),
                                    sizing: configuration.sizing, allowShort: configuration.allowShort,
-                                   idPrefix: runId)
+                                   risk: riskHook, idPrefix: runId)
         try configuration.matching.validate()
         var venue = try SimulatedExchange(instruments: instruments, timeframe: configuration.timeframe,
                                           config: configuration.matching)
@@ -183,7 +189,8 @@ public enum BacktestRunner {
         return BacktestResult(
             id: runId, configuration: configuration, metrics: metrics, symbolMetrics: perSymbol, trades: trades,
             openPositions: open, equity: equity, orders: orders,
-            rejections: kernel.rejections + kernel.venueRejections, elapsedSeconds: elapsed,
+            rejections: kernel.rejections + kernel.venueRejections, riskEvents: kernel.risk.events,
+            riskState: (kernel.risk as? RiskEngine)?.state, elapsedSeconds: elapsed,
             barsPerSecond: elapsed > 0 ? Double(processed) / elapsed : 0)
     }
 }

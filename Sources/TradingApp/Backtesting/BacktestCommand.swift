@@ -24,6 +24,7 @@ struct BacktestCommand: AsyncParsableCommand {
 
     @OptionGroup var data: BacktestDataOptions
     @OptionGroup var costs: BacktestCostOptions
+    @OptionGroup var riskOptions: BacktestRiskOptions
 
     @Option(help: "JSON report path (default: reports/<run id>.json).")
     var json: String?
@@ -54,7 +55,8 @@ struct BacktestCommand: AsyncParsableCommand {
         let configuration = BacktestConfiguration(
             strategy: type.name, parameters: values, instruments: loaded.series.map(\.instrument),
             timeframe: loaded.timeframe, data: loaded.sources, initialCash: try costs.initialCash(),
-            matching: try costs.matching(), sizing: try costs.positionSizing(), allowShort: costs.allowShort)
+            matching: try costs.matching(), sizing: try costs.positionSizing(), allowShort: costs.allowShort,
+            risk: try riskOptions.limits())
         let created = Int64(Date().timeIntervalSince1970 * 1000)
         let runId = StoredRun.makeID(kind: .backtest, createdAt: created)
         let result: BacktestResult
@@ -64,7 +66,7 @@ struct BacktestCommand: AsyncParsableCommand {
         } catch let error as ParameterError {
             throw ValidationError(error.description)
         }
-        var lines = BacktestSummary.lines(result)
+        var lines = BacktestSummary.lines(result) + RiskSummary.lines(result)
         let report = try JSONReport(result).encoded()
         if !noReports {
             let jsonPath = json ?? "reports/\(runId).json"

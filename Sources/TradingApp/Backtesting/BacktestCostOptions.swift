@@ -24,7 +24,7 @@ struct BacktestCostOptions: ParsableArguments {
     @Option(help: "Fill model: next-open (orders decided on bar t fill at bar t+1's open) or close.")
     var fill = "next-open"
 
-    @Option(help: "Position sizing: all-in, fraction:X (0<X<=1 of equity) or fixed:Q (base quantity).")
+    @Option(help: "Position sizing: all-in, fraction:X (0<X<=1 of equity), fixed:Q (base quantity), vol-target:X:atr|stdev:N, half-kelly:CAP or risk-per-trade:R:STOP.")
     var sizing = "all-in"
 
     @Flag(help: "Allow short positions.")
@@ -59,7 +59,7 @@ struct BacktestCostOptions: ParsableArguments {
 
     func positionSizing() throws -> PositionSizing {
         guard let value = PositionSizing(sizing) else {
-            throw ValidationError("--sizing must be all-in, fraction:X with 0<X<=1, or fixed:Q with Q>0; got '\(sizing)'")
+            throw ValidationError("--sizing must be \(PositionSizing.syntax); got '\(sizing)'")
         }
         return value
     }

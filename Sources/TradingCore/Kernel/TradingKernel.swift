@@ -3,6 +3,9 @@ import TradingModel
 /// The one trading kernel shared by backtest, paper and live modes:
 /// market data -> strategy -> sizing -> risk hook -> execution engine -> venue commands.
 /// Venue events (acks, fills, cancels) come back through `on(_:commands:)`.
+/// On every bar the risk hook is evaluated first (after marking, before the strategy): its protective actions
+/// (cancel all working orders, flatten with reduce-only market orders tagged `risk-flatten`) go out before
+/// anything the strategy asks for. Fills are reported to the hook through `onFill`.
 ///
 /// A plain struct with no I/O: drivers feed it bars and events and carry its commands to a venue.
 /// - Complexity: O(1) per bar plus the strategy's own work; no allocation per bar when no order is sent.
@@ -20,6 +23,10 @@ public struct TradingKernel<S: Strategy>: Sendable {
     /// Direction a `target` intent is working towards, per instrument, while its orders are working.
     private var pendingTarget: [TargetDirection?]
     private var fillCount = 0
+    /// Reused buffer for the risk hook's protective actions (no allocation per bar).
+    private var riskActions: [RiskAction] = []
+    /// Per-instrument volatility, tracked only for volatility-target sizing.
+    private var sizingVolatility: SizingVolatility?
 
     public init(strategy: S, portfolio: Portfolio, sizing: PositionSizing, allowShort: Bool,
                 risk: (any RiskHook)? = nil, idPrefix: String = "gw") {
@@ -31,6 +38,10 @@ public struct TradingKernel<S: Strategy>: Sendable {
         self.sizing = sizing
         self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
         self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
+        self.riskActions.reserveCapacity(4)
+        if let (measure, period) = sizing.volatilityNeed {
+            self.sizingVolatility = SizingVolatility(measure: measure, period: period, instruments: portfolio.instruments.count)
+        }
     }
 
     public var portfolio: Portfolio { context.portfolio }
@@ -43,6 +54,10 @@ public struct TradingKernel<S: Strategy>: Sendable {
         context.time = bar.time
         context.barIndex = barIndex
         context.portfolio.mark(instrument, price: bar.close)
+        sizingVolatility?.update(bar, instrument: instrument)
+        risk.evaluate(RiskBarContext(portfolio: context.portfolio, instrument: instrument, time: bar.time,
+                                     workingOrders: context.workingOrders), actions: &riskActions)
+        if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
         strategy.onBar(bar, instrument: instrument, context: &context)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
     }
@@ -62,6 +77,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
             let realized = context.portfolio.apply(fill, instrument: instrument)
             trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
                           barIndex: context.barIndex)
+            risk.onFill(fill, instrument: instrument, portfolio: context.portfolio)
             strategy.onFill(fill, instrument: instrument, context: &context)
         case let .rejected(id, reason, time):
             venueRejections.append(RiskRejection(code: "venue_rejected", message: reason, clientOrderId: id,
@@ -71,6 +87,31 @@ public struct TradingKernel<S: Strategy>: Sendable {
         }
         updateWorking(order, instrument: instrument)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
+    }
+
+    /// Carries out the risk hook's protective actions: cancels go out first, then reduce-only market
+    /// orders tagged `risk-flatten` close every open position (they still pass the risk hook's checks).
+    private mutating func executeRiskActions(commands: inout [VenueCommand]) {
+        for action in riskActions {
+            switch action {
+            case .cancelAll:
+                for (instrument, orders) in context.workingOrders.enumerated() {
+                    let symbol = context.portfolio.instruments[instrument].symbol
+                    for order in orders { commands.append(.cancel(clientOrderId: order.request.clientOrderId, symbol: symbol)) }
+                }
+            case .flatten:
+                for instrument in context.portfolio.instruments.indices {
+                    let held = context.portfolio.quantity(instrument)
+                    guard !held.isZero else { continue }
+                    let request = OrderRequest(clientOrderId: execution.nextClientOrderId(),
+                                               symbol: context.portfolio.instruments[instrument].symbol,
+                                               side: held.isPositive ? .sell : .buy, type: .market,
+                                               quantity: held.magnitude, reduceOnly: true, tag: "risk-flatten")
+                    _ = submit(request, instrument: instrument, commands: &commands)
+                }
+            }
+        }
+        riskActions.removeAll(keepingCapacity: true)
     }
 
     private mutating func updateWorking(_ order: Order, instrument: Int) {
@@ -138,7 +179,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
                 request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol, side: .buy,
                                        type: .market, quantity: .zero, quoteQuantity: budget, tag: "target-entry:\(tag)")
             } else {
-                let quantity = sizing.quantity(equity: equity, price: mark, instrument: spec)
+                let quantity = sizedQuantity(instrument: instrument, price: mark, cash: cashAfterClose,
+                                             long: direction == .long)
                 request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
                                        side: direction == .long ? .buy : .sell, type: .market, quantity: quantity,
                                        tag: "target-entry:\(tag)")
@@ -158,7 +200,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
                let budget = sizing.longBudget(cash: context.portfolio.cash, equity: context.portfolio.equity) {
                 quote = budget
             } else {
-                quantity = sizing.quantity(equity: context.portfolio.equity, price: price, instrument: instrument)
+                quantity = sizedQuantity(instrument: spec.instrument, price: price, cash: context.portfolio.cash,
+                                         long: spec.side == .buy)
             }
         }
         let request = OrderRequest(
@@ -168,6 +211,16 @@ public struct TradingKernel<S: Strategy>: Sendable {
             stopPrice: spec.stopPrice.map { instrument.roundPrice($0) },
             timeInForce: spec.timeInForce, reduceOnly: spec.reduceOnly, tag: spec.tag)
         _ = submit(request, instrument: spec.instrument, commands: &commands)
+    }
+
+    /// The sizing rule's quantity for a new position (on the lot grid, zero when below the instrument minimums).
+    private func sizedQuantity(instrument: Int, price: Price, cash: Money, long: Bool) -> Quantity {
+        let needsTrades: Bool
+        if case .halfKelly = sizing { needsTrades = true } else { needsTrades = false }
+        return sizing.quantity(SizingInputs(
+            equity: context.portfolio.equity, cash: cash, price: price, instrument: context.portfolio.instruments[instrument],
+            volatility: sizingVolatility?.volatility(instrument),
+            trades: needsTrades ? TradeStatistics(trades.closed) : TradeStatistics(), long: long))
     }
 
     /// Risk-checks and sends one request; returns whether it was sent.

@@ -8,9 +8,19 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
     case fraction(Double)
     /// A fixed quantity of the base asset.
     case fixed(Quantity)
+    /// Position value = equity x target / per-bar volatility (ATR / close, or the standard deviation of close
+    /// returns, over `period` bars), at most equity. No position until the volatility is known.
+    case volatilityTarget(Double, measure: VolatilityMeasure, period: Int)
+    /// Half the Kelly fraction of the strategy's own closed trades, clamped to [0, cap]; cap / 4 until
+    /// ``TradeStatistics/minimumTrades`` trades have closed.
+    case halfKelly(cap: Double)
+    /// Risk `risk` of equity on a stop `stop` (fraction of price) away: value = equity x risk / stop, at most equity.
+    case riskPerTrade(Double, stop: Double)
 
-    /// Parses `all-in`, `fraction:0.25` or `fixed:0.5`.
+    /// Parses `all-in`, `fraction:0.25`, `fixed:0.5`, `vol-target:0.01:atr:14`, `vol-target:0.01:stdev:20`,
+    /// `half-kelly:0.25` or `risk-per-trade:0.01:0.02`.
     public init?(_ text: String) {
+        if let value = PositionSizing(riskSizing: text) { self = value; return }
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         switch parts.first {
         case "all-in" where parts.count == 1: self = .allIn
@@ -28,7 +38,7 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let value = PositionSizing(text) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "sizing '\(text)' is not all-in, fraction:X (0<X<=1) or fixed:Q (Q>0)")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "sizing '\(text)' is not \(PositionSizing.syntax)")
         }
         self = value
     }
@@ -43,6 +53,9 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         case .allIn: return "all-in"
         case let .fraction(x): return "fraction:\(x)"
         case let .fixed(q): return "fixed:\(q)"
+        case let .volatilityTarget(x, measure, period): return "vol-target:\(x):\(measure.rawValue):\(period)"
+        case let .halfKelly(cap): return "half-kelly:\(cap)"
+        case let .riskPerTrade(risk, stop): return "risk-per-trade:\(risk):\(stop)"
         }
     }
 
@@ -52,7 +65,7 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         switch self {
         case .allIn: return cash
         case let .fraction(x): return Fixed.min(cash, Fixed(equity.doubleValue * x))
-        case .fixed: return nil
+        case .fixed, .volatilityTarget, .halfKelly, .riskPerTrade: return nil
         }
     }
 
@@ -63,6 +76,8 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         case .allIn: return instrument.roundQuantity(equity / price)
         case let .fraction(x): return instrument.roundQuantity(Fixed(equity.doubleValue * x) / price)
         case let .fixed(q): return instrument.roundQuantity(q)
+        case .volatilityTarget, .halfKelly, .riskPerTrade:
+            return quantity(SizingInputs(equity: equity, cash: equity, price: price, instrument: instrument))
         }
     }
 }

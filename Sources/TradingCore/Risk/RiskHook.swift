@@ -36,8 +36,56 @@ public struct RiskCheckContext: Sendable {
 }
 
 /// The pre-trade gate every order passes through in the kernel, in backtest, paper and live alike. It may
-/// adjust the request (rounding to the lot grid) or refuse it.
+/// adjust the request (rounding to the lot grid) or refuse it. It also watches every bar and fill and may
+/// ask the kernel for protective actions (cancel everything, flatten), which the kernel executes before the
+/// strategy sees the bar.
 public protocol RiskHook: Sendable {
     /// Returns nil to approve (possibly after adjusting `request`), or the reason to refuse.
     mutating func check(_ request: inout OrderRequest, context: RiskCheckContext) -> RiskRejection?
+
+    /// Called for every closed bar after the ledger was marked, before the strategy sees the bar. Appends the
+    /// protective actions the kernel must take to `actions` (leave it untouched when nothing happens).
+    /// - Complexity: must not allocate when nothing happens (hot path).
+    mutating func evaluate(_ context: RiskBarContext, actions: inout [RiskAction])
+
+    /// Called after a fill was applied to the ledger.
+    mutating func onFill(_ fill: Fill, instrument: Int, portfolio: Portfolio)
+
+    /// State changes and protective actions recorded so far, oldest first.
+    var events: [RiskEvent] { get }
+}
+
+extension RiskHook {
+    /// Does nothing: a hook without portfolio protections.
+    public mutating func evaluate(_ context: RiskBarContext, actions: inout [RiskAction]) {}
+    /// Does nothing.
+    public mutating func onFill(_ fill: Fill, instrument: Int, portfolio: Portfolio) {}
+    /// No events.
+    public var events: [RiskEvent] { [] }
+}
+
+/// What the per-bar risk evaluation sees: the marked ledger and the bar that just closed.
+public struct RiskBarContext: Sendable {
+    public var portfolio: Portfolio
+    /// Index of the instrument whose bar closed.
+    public var instrument: Int
+    /// Bar open time (Unix ms).
+    public var time: Int64
+    /// Working orders per instrument.
+    public var workingOrders: [[Order]]
+
+    public init(portfolio: Portfolio, instrument: Int, time: Int64, workingOrders: [[Order]]) {
+        self.portfolio = portfolio
+        self.instrument = instrument
+        self.time = time
+        self.workingOrders = workingOrders
+    }
+}
+
+/// A protective action the risk layer asks the kernel to take.
+public enum RiskAction: Sendable, Hashable {
+    /// Cancel every working order of every instrument.
+    case cancelAll(reason: String)
+    /// Close every open position with reduce-only market orders tagged `risk-flatten`.
+    case flatten(reason: String)
 }
