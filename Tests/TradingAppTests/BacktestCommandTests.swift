@@ -88,7 +88,7 @@ import TradingModel
         (["--param", "fast=x"], "parameter fast: got 'x', expected an integer in 2...200"),
         (["--param", "speed=3"], "strategy sma_cross has no parameter 'speed'; its parameters are: fast, slow"),
         (["--param", "fast=40"], "sma_cross: fast (40) must be below slow (30)"),
-        (["--sizing", "half"], "--sizing must be all-in, fraction:X with 0<X<=1, or fixed:Q with Q>0; got 'half'"),
+        (["--sizing", "half"], "--sizing must be all-in, fraction:X (0<X<=1), fixed:Q (Q>0)"),
         (["--fee", "2"], "--fee must be a rate in [0, 1)"),
         (["--fill", "mid"], "--fill must be next-open or close, got 'mid'"),
         (["--data", "/nonexistent/file.csv"], "/nonexistent/file.csv"),
