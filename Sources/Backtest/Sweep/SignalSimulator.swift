@@ -43,7 +43,7 @@ public struct SignalSimulator {
         var tracker = TradeTracker(symbols: [instrument.symbol])
         let canShort = configuration.allowShort && instrument.allowShort
         let sizing = configuration.sizing
-        var sequence = 0
+        var ids = ClientOrderIdSequence(prefix: idPrefix)
         var events: [ExecutionEvent] = []
         events.reserveCapacity(8)
         var working: [Order] = []
@@ -109,31 +109,16 @@ public struct SignalSimulator {
                 let held = portfolio.quantity(0)
                 let current: TargetDirection = held.isPositive ? .long : (held.isNegative ? .short : .flat)
                 if current != direction && !pending {
-                    var requests: [OrderRequest] = []
                     let mark = portfolio.marks[0]
-                    var cashAfterClose = portfolio.cash
-                    if current != .flat {
-                        sequence += 1
-                        requests.append(OrderRequest(clientOrderId: "\(idPrefix)-\(sequence)", symbol: instrument.symbol,
-                                                     side: held.isPositive ? .sell : .buy, type: .market,
-                                                     quantity: held.magnitude, reduceOnly: true, tag: "target-exit"))
-                        cashAfterClose += held * mark
-                    }
-                    if direction != .flat {
-                        sequence += 1
-                        let id = "\(idPrefix)-\(sequence)"
-                        let equity = portfolio.equity
-                        if direction == .long, let budget = sizing.longBudget(cash: cashAfterClose, equity: equity) {
-                            requests.append(OrderRequest(clientOrderId: id, symbol: instrument.symbol, side: .buy,
-                                                         type: .market, quantity: .zero, quoteQuantity: budget,
-                                                         tag: "target-entry"))
-                        } else {
-                            requests.append(OrderRequest(
-                                clientOrderId: id, symbol: instrument.symbol, side: direction == .long ? .buy : .sell,
-                                type: .market, quantity: sizing.quantity(equity: equity, price: mark, instrument: instrument),
-                                tag: "target-entry"))
+                    let equity = portfolio.equity
+                    let plan = TargetPlanner.plan(
+                        to: direction, held: held, mark: mark, cash: portfolio.cash, equity: equity, sizing: sizing,
+                        instrument: instrument, tag: "", ids: &ids) { cashAfterExit, long in
+                            sizing.quantity(SizingInputs(equity: equity, cash: cashAfterExit, price: mark,
+                                                         instrument: instrument, volatility: nil,
+                                                         trades: TradeStatistics(), long: long))
                         }
-                    }
+                    let requests = [plan.exit, plan.entry].compactMap { $0 }
                     // Like the kernel: every request is checked before any of them reaches the venue.
                     var approved: [OrderRequest] = []
                     for var request in requests {

@@ -2,22 +2,18 @@ import TradingModel
 
 /// Tracks every order the kernel sent, by client order id, and folds venue events into them.
 public struct ExecutionEngine: Sendable {
-    /// Prefix of generated client order ids (unique per run or per service instance).
-    public let idPrefix: String
-    private var sequence = 0
+    /// Generated client order ids (unique per run or per service instance).
+    public var ids: ClientOrderIdSequence
     /// Every order ever sent, by client order id.
     public private(set) var orders: [String: Order] = [:]
     /// Client order ids in submission order.
     public private(set) var sequenceOfIds: [String] = []
     private var instrumentIndex: [String: Int] = [:]
 
-    public init(idPrefix: String) { self.idPrefix = idPrefix }
+    public init(idPrefix: String) { self.ids = ClientOrderIdSequence(prefix: idPrefix) }
 
     /// A new, never used client order id such as `bt-42`.
-    public mutating func nextClientOrderId() -> String {
-        sequence += 1
-        return "\(idPrefix)-\(sequence)"
-    }
+    public mutating func nextClientOrderId() -> String { ids.next() }
 
     /// Records an order that is about to be sent.
     public mutating func register(_ request: OrderRequest, instrument: Int, time: Int64) {

@@ -162,31 +162,17 @@ public struct TradingKernel<S: Strategy>: Sendable {
         let held = context.portfolio.quantity(instrument)
         let current: TargetDirection = held.isPositive ? .long : (held.isNegative ? .short : .flat)
         if current == direction && pendingTarget[instrument] == nil { return }
-        var sent = false
         let mark = context.portfolio.marks[instrument]
-        var cashAfterClose = context.portfolio.cash
-        if current != .flat && current != direction {
-            let request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
-                                       side: held.isPositive ? .sell : .buy, type: .market,
-                                       quantity: held.magnitude, reduceOnly: true, tag: "target-exit:\(tag)")
-            cashAfterClose += held * mark
-            sent = submit(request, instrument: instrument, commands: &commands) || sent
-        }
-        if direction != .flat && direction != current {
-            let request: OrderRequest
-            let equity = context.portfolio.equity
-            if direction == .long, let budget = sizing.longBudget(cash: cashAfterClose, equity: equity) {
-                request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol, side: .buy,
-                                       type: .market, quantity: .zero, quoteQuantity: budget, tag: "target-entry:\(tag)")
-            } else {
-                let quantity = sizedQuantity(instrument: instrument, price: mark, cash: cashAfterClose,
-                                             long: direction == .long)
-                request = OrderRequest(clientOrderId: execution.nextClientOrderId(), symbol: spec.symbol,
-                                       side: direction == .long ? .buy : .sell, type: .market, quantity: quantity,
-                                       tag: "target-entry:\(tag)")
+        var ids = execution.ids
+        let plan = TargetPlanner.plan(
+            to: direction, held: held, mark: mark, cash: context.portfolio.cash, equity: context.portfolio.equity,
+            sizing: sizing, instrument: spec, tag: tag, ids: &ids) { cashAfterExit, long in
+                sizedQuantity(instrument: instrument, price: mark, cash: cashAfterExit, long: long)
             }
-            sent = submit(request, instrument: instrument, commands: &commands) || sent
-        }
+        execution.ids = ids
+        var sent = false
+        if let exit = plan.exit { sent = submit(exit, instrument: instrument, commands: &commands) || sent }
+        if let entry = plan.entry { sent = submit(entry, instrument: instrument, commands: &commands) || sent }
         pendingTarget[instrument] = sent ? direction : nil
     }
 

@@ -68,16 +68,4 @@ public enum PositionSizing: Sendable, Hashable, Codable, CustomStringConvertible
         case .fixed, .volatilityTarget, .halfKelly, .riskPerTrade: return nil
         }
     }
-
-    /// Quantity for a new position when the price is estimated at `price` (shorts, fixed sizing).
-    public func quantity(equity: Money, price: Price, instrument: Instrument) -> Quantity {
-        guard price.isPositive else { return .zero }
-        switch self {
-        case .allIn: return instrument.roundQuantity(equity / price)
-        case let .fraction(x): return instrument.roundQuantity(Fixed(equity.doubleValue * x) / price)
-        case let .fixed(q): return instrument.roundQuantity(q)
-        case .volatilityTarget, .halfKelly, .riskPerTrade:
-            return quantity(SizingInputs(equity: equity, cash: equity, price: price, instrument: instrument))
-        }
-    }
 }
