@@ -12,14 +12,14 @@ struct MarketGraphBuilderTests {
 
     @Test func marketsLinkToTheirExchangeAndBaseAndQuoteAssets() {
         let batch = MarketGraphBuilder.markets(exchange: "binance", instruments: [
-            Instrument(symbol: "BTCUSDT", base: "BTC", quote: "USDT"), Instrument(symbol: "ETHUSDT", base: "ETH", quote: "USDT"),
+            Instrument(symbol: "BTC/USDT"), Instrument(symbol: "ETH/USDT"),
         ])
         #expect(batch.nodes.map { "\($0.label) \($0.id)" } == [
-            "Exchange binance", "Market binance:BTCUSDT", "Asset BTC", "Asset USDT", "Market binance:ETHUSDT", "Asset ETH",
+            "Exchange binance", "Market binance:BTC/USDT", "Asset BTC", "Asset USDT", "Market binance:ETH/USDT", "Asset ETH",
         ])
         #expect(batch.relationships.map { "\($0.from.id) \($0.type) \($0.to.id)" } == [
-            "binance:BTCUSDT LISTED_ON binance", "binance:BTCUSDT BASE BTC", "binance:BTCUSDT QUOTE USDT",
-            "binance:ETHUSDT LISTED_ON binance", "binance:ETHUSDT BASE ETH", "binance:ETHUSDT QUOTE USDT",
+            "binance:BTC/USDT LISTED_ON binance", "binance:BTC/USDT BASE BTC", "binance:BTC/USDT QUOTE USDT",
+            "binance:ETH/USDT LISTED_ON binance", "binance:ETH/USDT BASE ETH", "binance:ETH/USDT QUOTE USDT",
         ])
     }
 

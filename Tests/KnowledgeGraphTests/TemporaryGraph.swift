@@ -6,6 +6,7 @@ import Persistence
 /// Fresh stores for tests: an embedded store in a temporary file, or a Neo4j store on a graph of its own.
 enum TemporaryGraph {
     /// Runs `body` on an embedded graph in a new SQLite file, removed afterwards.
+    @discardableResult
     static func withEmbedded<T>(_ body: (EmbeddedGraphStore) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("graphwiz-graph-\(UUID().uuidString)")
@@ -35,6 +36,7 @@ enum TemporaryGraph {
     }()
 
     /// Runs `body` on a Neo4j store over a graph (FalkorDB) or database no other test uses, deleted afterwards.
+    @discardableResult
     static func withBolt<T>(_ body: (Neo4jGraphStore) async throws -> T) async throws -> T {
         guard let pool else { throw GraphError.unsupported(backend: "neo4j", operation: "tests", hint: "set GRAPHWIZ_BOLT_URL") }
         let store = Neo4jGraphStore(pool: pool, database: "graphwiz_graph_test_\(UInt32.random(in: 0...UInt32.max))")
