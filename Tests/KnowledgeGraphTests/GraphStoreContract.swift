@@ -14,6 +14,7 @@ enum GraphStoreContract: String, CaseIterable, Sendable, CustomTestStringConvert
     case relationshipsOfTypeAreListedByEndpoints
     case labelsThatAreNotIdentifiersAreRejected
     case valuesOfEveryTypeRoundTrip
+    case quotesAndBackslashesInTextRoundTrip
 
     var testDescription: String { rawValue }
 
@@ -134,11 +135,18 @@ enum GraphStoreContract: String, CaseIterable, Sendable, CustomTestStringConvert
 
         case .valuesOfEveryTypeRoundTrip:
             let properties: [String: GraphValue] = [
-                "int": .int(-9_007_199_254_740_993), "double": 0.1, "whole_double": 2.0, "text": "q\"uo\\te\n☃",
+                "int": .int(-9_007_199_254_740_993), "double": 0.1, "whole_double": 2.0, "text": "q\"uote\n☃",
                 "yes": true, "no": false, "price": "101.25000000",
             ]
             try await store.upsert(nodes: [GraphNode(label: "Fill", id: "f/1", properties: properties)])
-            #expect(try await store.node(GraphNodeRef(label: "Fill", id: "f/1"))?.properties == properties)
+            let stored = try #require(try await store.node(GraphNodeRef(label: "Fill", id: "f/1"))).properties
+            for key in properties.keys.sorted() { #expect(stored[key] == properties[key], "property \(key)") }
+            #expect(stored.count == properties.count)
+
+        case .quotesAndBackslashesInTextRoundTrip:
+            let properties: [String: GraphValue] = ["path": #"C:\temp\new 'quoted'"#]
+            try await store.upsert(nodes: [GraphNode(label: "Event", id: "e1", properties: properties)])
+            #expect(try await store.node(GraphNodeRef(label: "Event", id: "e1"))?.properties == properties)
         }
     }
 }

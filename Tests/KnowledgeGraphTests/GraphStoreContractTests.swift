@@ -24,7 +24,18 @@ struct EmbeddedGraphStoreContractTests {
 struct BoltGraphStoreContractTests {
     @Test(arguments: GraphStoreContract.allCases)
     func boltStoreHonoursTheContract(_ behaviour: GraphStoreContract) async throws {
-        try await TemporaryGraph.withBolt { try await behaviour.run(on: $0) }
+        try await TemporaryGraph.withBolt { store in
+            // FalkorDB's Bolt endpoint inlines parameters into the query text without escaping quotes and
+            // backslashes ("'" is a syntax error, "\t" comes back as a tab); Neo4j passes parameters as values.
+            if behaviour == .quotesAndBackslashesInTextRoundTrip, try await !TemporaryGraph.passesStringsExactly(store) {
+                withKnownIssue("the Bolt server mangles string parameters with quotes or backslashes (FalkorDB)") {
+                    throw GraphError.unsupported(backend: "FalkorDB", operation: "backslashes in parameters",
+                                                 hint: "use Neo4j")
+                }
+                return
+            }
+            try await behaviour.run(on: store)
+        }
     }
 
     @Test func schemaPreparationIsIdempotent() async throws {

@@ -35,11 +35,15 @@ enum TemporaryGraph {
                                   poolConfiguration: BoltPoolConfiguration(maxConnections: 2))
     }()
 
+    /// Small statements: FalkorDB's Bolt endpoint crashes on large parameter payloads (see Neo4jGraphStore.init).
+    static let rowsPerStatement = Int(ProcessInfo.processInfo.environment["GRAPHWIZ_GRAPH_ROWS_PER_STATEMENT"] ?? "") ?? 50
+
     /// Runs `body` on a Neo4j store over a graph (FalkorDB) or database no other test uses, deleted afterwards.
     @discardableResult
     static func withBolt<T>(_ body: (Neo4jGraphStore) async throws -> T) async throws -> T {
         guard let pool else { throw GraphError.unsupported(backend: "neo4j", operation: "tests", hint: "set GRAPHWIZ_BOLT_URL") }
-        let store = Neo4jGraphStore(pool: pool, database: "graphwiz_graph_test_\(UInt32.random(in: 0...UInt32.max))")
+        let store = Neo4jGraphStore(pool: pool, database: "graphwiz_graph_test_\(UInt32.random(in: 0...UInt32.max))",
+                                    rowsPerStatement: rowsPerStatement)
         try await warmUp(store)
         do {
             let result = try await body(store)
@@ -49,6 +53,14 @@ enum TemporaryGraph {
             try? await store.removeAll()
             throw error
         }
+    }
+
+    /// True when the server returns a string parameter with quotes and backslashes unchanged (Neo4j does;
+    /// FalkorDB's Bolt endpoint does not).
+    static func passesStringsExactly(_ store: Neo4jGraphStore) async throws -> Bool {
+        let probe = #"a\tb 'c'"#
+        guard let result = try? await store.query("RETURN $s AS s", parameters: ["s": .string(probe)]) else { return false }
+        return result.rows == [[.string(probe)]]
     }
 
     /// Opens a pooled connection, retrying handshakes that time out (FalkorDB's post-GOODBYE quirk).

@@ -15,18 +15,22 @@ public final class Neo4jGraphStore: GraphStore {
     public var backendName: String { "neo4j" }
 
     /// Rows per `UNWIND` statement.
-    static let rowsPerStatement = 1_000
+    public let rowsPerStatement: Int
 
     /// A store on `pool`; call ``prepareSchema(labels:)`` once at start (``connect(pool:database:)`` does).
-    public init(pool: BoltConnectionPool, database: String? = nil) {
+    ///
+    /// `rowsPerStatement`: 1,000 suits Neo4j. FalkorDB's experimental Bolt endpoint turns parameters into query
+    /// text and crashes the server on large parameter payloads; keep it at 50 or below there.
+    public init(pool: BoltConnectionPool, database: String? = nil, rowsPerStatement: Int = 1_000) {
         self.pool = pool
         self.database = database
+        self.rowsPerStatement = max(1, rowsPerStatement)
     }
 
     /// A store whose id constraints and time indexes exist; returns it with the schema notes.
-    public static func connect(pool: BoltConnectionPool, database: String? = nil,
+    public static func connect(pool: BoltConnectionPool, database: String? = nil, rowsPerStatement: Int = 1_000,
                                labels: [String] = GraphSchema.nodeLabels) async throws -> (Neo4jGraphStore, [String]) {
-        let store = Neo4jGraphStore(pool: pool, database: database)
+        let store = Neo4jGraphStore(pool: pool, database: database, rowsPerStatement: rowsPerStatement)
         let notes = try await store.prepareSchema(labels: labels)
         return (store, notes)
     }
@@ -43,7 +47,7 @@ public final class Neo4jGraphStore: GraphStore {
             nodesByLabel[node.label, default: []].append(.map(["id": .string(node.id), "props": node.properties.bolt]))
         }
         for label in nodesByLabel.keys.sorted() {
-            for chunk in nodesByLabel[label]!.chunked(Self.rowsPerStatement) {
+            for chunk in nodesByLabel[label]!.chunked(rowsPerStatement) {
                 _ = try await run("UNWIND $rows AS row MERGE (n:\(label) {id: row.id}) SET n += row.props",
                                   ["rows": .list(Array(chunk))])
             }
@@ -65,7 +69,7 @@ public final class Neo4jGraphStore: GraphStore {
             ]))
         }
         for shape in relationshipsByShape.keys.sorted() {
-            for chunk in relationshipsByShape[shape]!.chunked(Self.rowsPerStatement) {
+            for chunk in relationshipsByShape[shape]!.chunked(rowsPerStatement) {
                 _ = try await run("""
                     UNWIND $rows AS row MERGE (a:\(shape.from) {id: row.from}) MERGE (b:\(shape.to) {id: row.to}) \
                     MERGE (a)-[r:\(shape.type)]->(b) SET r += row.props

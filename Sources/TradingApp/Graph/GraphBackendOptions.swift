@@ -22,6 +22,9 @@ struct GraphBackendOptions: ParsableArguments {
     @Option(name: .customLong("neo4j-database"), help: "Neo4j database (FalkorDB: graph) name (default: the server's).")
     var neo4jDatabase: String?
 
+    @Option(name: .customLong("neo4j-batch-rows"), help: "Rows per UNWIND statement (1000; use 50 for FalkorDB's Bolt endpoint).")
+    var neo4jBatchRows = 1_000
+
     /// The Neo4j URL in effect, or nil for the embedded store.
     func resolvedNeo4jURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let neo4jURL, !neo4jURL.isEmpty { return neo4jURL }
@@ -45,7 +48,8 @@ struct GraphBackendOptions: ParsableArguments {
             }
             let pool = BoltConnectionPool(configuration: configuration)
             do {
-                let (store, _) = try await Neo4jGraphStore.connect(pool: pool, database: neo4jDatabase)
+                let (store, _) = try await Neo4jGraphStore.connect(pool: pool, database: neo4jDatabase,
+                                                                   rowsPerStatement: neo4jBatchRows)
                 let result = try await body(store)
                 await pool.close()
                 return result
