@@ -37,6 +37,11 @@ enum GraphJSON {
     /// A JSON string literal with the mandatory escapes.
     static func appendString(_ text: String, to out: inout String) {
         out.append("\"")
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(text)
+            out.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out.append("\\\"")
