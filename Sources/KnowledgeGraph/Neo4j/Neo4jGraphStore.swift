@@ -20,7 +20,8 @@ public final class Neo4jGraphStore: GraphStore {
     /// A store on `pool`; call ``prepareSchema(labels:)`` once at start (``connect(pool:database:)`` does).
     ///
     /// `rowsPerStatement`: 1,000 suits Neo4j. FalkorDB's experimental Bolt endpoint turns parameters into query
-    /// text and crashes the server on large parameter payloads; keep it at 50 or below there.
+    /// text and crashes the server (SIGSEGV/SIGABRT) once a statement's parameters pass a few kilobytes: decision-graph
+    /// rows need 5 there (20 crashed it; tiny test rows pass at 50).
     public init(pool: BoltConnectionPool, database: String? = nil, rowsPerStatement: Int = 1_000) {
         self.pool = pool
         self.database = database

@@ -22,7 +22,7 @@ struct GraphBackendOptions: ParsableArguments {
     @Option(name: .customLong("neo4j-database"), help: "Neo4j database (FalkorDB: graph) name (default: the server's).")
     var neo4jDatabase: String?
 
-    @Option(name: .customLong("neo4j-batch-rows"), help: "Rows per UNWIND statement (1000; use 50 for FalkorDB's Bolt endpoint).")
+    @Option(name: .customLong("neo4j-batch-rows"), help: "Rows per UNWIND statement (1000; use 5 for FalkorDB's Bolt endpoint).")
     var neo4jBatchRows = 1_000
 
     /// The Neo4j URL in effect, or nil for the embedded store.
