@@ -145,4 +145,28 @@ import TradingModel
         #expect(output.text.contains("write: 40 orders, 181 nodes + 240 relationships in "))
         #expect(output.text.contains("why:   5 queries, p50 "))
     }
+
+    @Test func backtestWritesItsDecisionGraphUnlessNoGraph() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let db = dir.path("bt.sqlite")
+        let lines = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-store", "--db", db],
+                                                      as: BacktestCommand.self).perform()
+        let graphLine = try #require(lines.first { $0.hasPrefix("  Decision graph: ") })
+        let stats = try await SQLStore.withStore(path: db, migrations: EmbeddedGraphStore.migrations) {
+            try await EmbeddedGraphStore(store: $0).stats()
+        }
+        let orders = try #require(stats.nodesByLabel["Order"])
+        #expect(orders > 0)
+        #expect(stats.nodesByLabel["Signal"] == orders)
+        #expect(stats.relationshipsByType["PLACED"] == orders)
+        #expect(stats.nodesByLabel["Market"] == 1)
+        #expect(graphLine.hasPrefix("  Decision graph: \(stats.nodeCount - 4) nodes, \(stats.relationshipCount - 3) relationships"))
+
+        let skipped = dir.path("skipped.sqlite")
+        let quiet = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-store", "--no-graph",
+                                                       "--db", skipped], as: BacktestCommand.self).perform()
+        #expect(!quiet.contains { $0.contains("Decision graph") })
+        #expect(!FileManager.default.fileExists(atPath: skipped))
+    }
 }
