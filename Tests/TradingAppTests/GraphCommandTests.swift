@@ -169,4 +169,15 @@ import TradingModel
         #expect(!quiet.contains { $0.contains("Decision graph") })
         #expect(!FileManager.default.fileExists(atPath: skipped))
     }
+
+    @Test func pruneDeletesOldNodesOfOneLabel() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let db = try await Self.seeded(dir)
+        let output = try await DataTestDirectory.parse(["graph", "prune", "--label", "Signal", "--before", "1970-01-01T00:00:02Z", "--db", db],
+                                                       as: GraphPrune.self).perform()
+        #expect(output.text == "Deleted 1 Signal nodes older than 1970-01-01T00:00:02Z\n")
+        let stats = try await DataTestDirectory.parse(["graph", "stats", "--db", db], as: GraphStatsCommand.self).perform()
+        #expect(stats.text.hasPrefix("Graph (embedded): 9 nodes, 6 relationships"))
+    }
 }

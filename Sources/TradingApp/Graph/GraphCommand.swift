@@ -11,6 +11,6 @@ struct GraphCommand: AsyncParsableCommand {
             each run's decision graph (skip with --no-graph).
             """,
         subcommands: [GraphWhy.self, GraphStatsCommand.self, GraphExportCommand.self, GraphCorrelations.self,
-                      GraphQuery.self, GraphBench.self]
+                      GraphQuery.self, GraphPrune.self, GraphBench.self]
     )
 }
