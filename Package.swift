@@ -51,10 +51,15 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
+        // Knowledge graph: GraphStore port (embedded SQLite, Neo4j over Bolt), market and decision graphs.
+        .target(name: "KnowledgeGraph", dependencies: [
+            "TradingModel", "TradingCore", "Persistence", "BoltClient", "Backtest",
+            .product(name: "SQLKit", package: "sql-kit"),
+        ], swiftSettings: strict),
         // Composition root and the command-line interface.
         .target(name: "TradingApp", dependencies: [
             "TradingModel", "Indicators", "MarketData", "TradingCore", "Strategies",
-            "Simulation", "Persistence", "Backtest",
+            "Simulation", "Persistence", "Backtest", "KnowledgeGraph", "BoltClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -80,7 +85,10 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
-        .testTarget(name: "TradingAppTests", dependencies: ["TradingApp"], swiftSettings: strict),
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: strict),
+        .testTarget(name: "KnowledgeGraphTests", dependencies: [
+            "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
+        ], swiftSettings: strict),
+        .testTarget(name: "TradingAppTests", dependencies: ["TradingApp", "KnowledgeGraph"], swiftSettings: strict),
     ]
 )

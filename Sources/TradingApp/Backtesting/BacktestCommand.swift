@@ -38,6 +38,9 @@ struct BacktestCommand: AsyncParsableCommand {
     @Flag(help: "Do not record the run in the store.")
     var noStore = false
 
+    @Flag(help: "Do not write the run's decision graph (embedded graph in the store).")
+    var noGraph = false
+
     func run() async throws {
         let output = try await perform()
         print(output.joined(separator: "\n"))
@@ -87,6 +90,10 @@ struct BacktestCommand: AsyncParsableCommand {
                 reportJSON: String(decoding: report, as: UTF8.self))
             try await SQLStore.withStore(path: path) { try await RunStore(store: $0).save(run) }
             lines.append("  Run \(runId) stored in \(path) (`graphwiz runs show \(runId)`)")
+        }
+        if !noGraph {
+            lines.append(try await BacktestGraphRecorder.record(result, series: loaded.series,
+                                                                path: StoreLocation.resolve(option: data.db)))
         }
         return lines
     }
