@@ -122,6 +122,8 @@ public final class SQLStore: Sendable {
     private func configure() async throws {
         do {
             try await withDatabase { db in
+                // Another process (a running service, a second CLI) may hold the write lock: wait for it.
+                try await db.raw("PRAGMA busy_timeout=10000").run()
                 try await db.raw("PRAGMA journal_mode=WAL").run()
                 try await db.raw("PRAGMA synchronous=NORMAL").run()
             }

@@ -150,7 +150,7 @@ import TradingModel
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let db = dir.path("bt.sqlite")
-        let lines = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-store", "--db", db],
+        let lines = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--db", db],
                                                       as: BacktestCommand.self).perform()
         let graphLine = try #require(lines.first { $0.hasPrefix("  Decision graph: ") })
         let stats = try await SQLStore.withStore(path: db, migrations: EmbeddedGraphStore.migrations) {
@@ -164,10 +164,18 @@ import TradingModel
         #expect(graphLine.hasPrefix("  Decision graph: \(stats.nodeCount - 4) nodes, \(stats.relationshipCount - 3) relationships"))
 
         let skipped = dir.path("skipped.sqlite")
-        let quiet = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-store", "--no-graph",
+        let quiet = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-graph",
                                                        "--db", skipped], as: BacktestCommand.self).perform()
         #expect(!quiet.contains { $0.contains("Decision graph") })
-        #expect(!FileManager.default.fileExists(atPath: skipped))
+        let skippedStats = try await SQLStore.withStore(path: skipped, migrations: EmbeddedGraphStore.migrations) {
+            try await EmbeddedGraphStore(store: $0).stats()
+        }
+        #expect(skippedStats.nodeCount == 0)
+        // --no-store writes neither the run nor its graph.
+        let none = dir.path("none.sqlite")
+        _ = try await DataTestDirectory.parse(["backtest", "--bars", "600", "--no-reports", "--no-store", "--db", none],
+                                              as: BacktestCommand.self).perform()
+        #expect(!FileManager.default.fileExists(atPath: none))
     }
 
     @Test func pruneDeletesOldNodesOfOneLabel() async throws {

@@ -35,7 +35,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Flag(help: "Write no report files.")
     var noReports = false
 
-    @Flag(help: "Do not record the run in the store.")
+    @Flag(help: "Do not record the run (nor its decision graph) in the store.")
     var noStore = false
 
     @Flag(help: "Do not write the run's decision graph (embedded graph in the store).")
@@ -91,7 +91,7 @@ struct BacktestCommand: AsyncParsableCommand {
             try await SQLStore.withStore(path: path) { try await RunStore(store: $0).save(run) }
             lines.append("  Run \(runId) stored in \(path) (`graphwiz runs show \(runId)`)")
         }
-        if !noGraph {
+        if !noGraph && !noStore {
             lines.append(try await BacktestGraphRecorder.record(result, series: loaded.series,
                                                                 path: StoreLocation.resolve(option: data.db)))
         }
