@@ -2,7 +2,7 @@ import Yams
 
 extension AppConfiguration {
     /// The configuration as YAML with every secret shown as `***`: values under keys containing `secret`,
-    /// `password`, `api_key` or `token`, and the password of a `database.url`. Free-form maps are sorted.
+    /// `password` or `api_key` or named `token` / `*_token`, and the password of a `database.url`. Free-form maps are sorted.
     public func redactedYAML() throws -> String {
         try serialize(node: Self.redacted(ConfigSchema.node(of: self), path: []))
     }
@@ -13,6 +13,7 @@ extension AppConfiguration {
         switch node {
         case .scalar(let s):
             if path == ["database", "url"] { return Node(redactingPassword(in: s.string)) }
+            if ScalarKind(node) == .float, let value = node.float, value.isFinite { return Node("\(value)") }
             guard secret, !s.string.isEmpty, ScalarKind(node) != .null else { return node }
             return Node("***")
         case .sequence(let seq):

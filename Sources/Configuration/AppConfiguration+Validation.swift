@@ -86,7 +86,7 @@ extension AppConfiguration {
     }
 
     private func securityProblems(_ r: inout RangeRules) {
-        r.check(["security", "jwt_secret"], "***", !security.jwtSecret.isEmpty, "a non-empty secret")
+        r.check(["security", "jwt_secret"], "", !security.jwtSecret.isEmpty, "a non-empty secret")
         if trading.mode == .live && security.jwtSecret == SecurityConfig.defaultJWTSecret {
             r.problems.append(RangeProblem(path: ["security", "jwt_secret"],
                                            message: "security.jwt_secret must not be the shipped default when trading.mode is live; set your own secret, e.g. jwt_secret: ${GRAPHWIZ_JWT_SECRET}"))
@@ -117,7 +117,7 @@ struct RangeRules {
 
     mutating func check(_ path: [String], _ value: String, _ ok: Bool, _ allowed: String) {
         guard !ok else { return }
-        let shown = ConfigPath.isSecret(path: path) ? "***" : value
+        let shown = ConfigPath.isSecret(path: path) && !value.isEmpty ? "***" : value
         problems.append(RangeProblem(path: path, message: "\(ConfigPath.display(path)) must be \(allowed), got \(shown.isEmpty ? "''" : shown)"))
     }
 

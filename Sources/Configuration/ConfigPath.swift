@@ -14,10 +14,11 @@ enum ConfigPath {
         display(components.map { $0.hasPrefix("[") ? "[]" : $0 })
     }
 
-    /// Whether a key names a secret: it contains `secret`, `password`, `api_key` or `token`.
+    /// Whether a key names a secret: it contains `secret`, `password` or `api_key`, or is `token` or ends
+    /// in `_token` (`max_tokens` is not a secret).
     static func isSecret(_ key: String) -> Bool {
         let k = key.lowercased()
-        return ["secret", "password", "api_key", "token"].contains { k.contains($0) }
+        return ["secret", "password", "api_key"].contains { k.contains($0) } || k == "token" || k.hasSuffix("_token")
     }
 
     /// Whether any component of the path is a secret key.

@@ -31,5 +31,6 @@ risk:
   max_position_fraction: 0.1
   daily_loss_limit: 0.05
   max_drawdown: 0.15
+
 """
 }
