@@ -1,6 +1,12 @@
 /// Which LLM API the agents call.
 public enum AIProvider: String, Sendable, Hashable, Codable, CaseIterable {
-    case none, openai, anthropic
+    /// No LLM calls (the default).
+    case none
+    /// The OpenAI API.
+    case openai
+    /// The Anthropic API.
+    case anthropic
+    /// Any server speaking the OpenAI API at `ai.base_url` (e.g. a local model server).
     case openAICompatible = "openai_compatible"
 }
 

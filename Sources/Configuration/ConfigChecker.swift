@@ -106,6 +106,8 @@ struct ConfigChecker {
         var message = "\(name(path + [key])) is not a known key"
         if let suggestion = Suggestion.closest(to: key, among: known) {
             message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "."
         }
         message += " Allowed keys\(path.isEmpty ? "" : " of \(name(path))"): \(known.joined(separator: ", "))"
         report(keyNode, path + [key], message)

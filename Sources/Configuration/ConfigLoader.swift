@@ -3,7 +3,8 @@ import Yams
 
 /// Reads an ``AppConfiguration``: expands `${VAR}` / `${VAR:-default}`, parses the YAML, applies
 /// `GRAPHWIZ_<SECTION>__<KEY>` overrides, checks keys and types against the schema, fills in defaults,
-/// decodes, and checks ranges. Every problem is collected and thrown at once.
+/// decodes, and checks ranges. Every problem is collected and thrown at once (an unset `${VAR}` is reported
+/// and read as empty, so the rest of the file is still checked).
 public struct ConfigLoader: Sendable {
     /// The variables used for expansion and overrides (`.env` values under the real environment).
     public var environment: [String: String]
@@ -39,12 +40,12 @@ public struct ConfigLoader: Sendable {
     /// Loads YAML text; `source` names it in locations.
     /// - Throws: ``ConfigError`` with every problem found.
     public func load(yaml text: String, source: String) throws(ConfigError) -> AppConfiguration {
-        let expanded = try VariableExpander(environment: environment).expand(text, source: source)
+        let (expanded, expansionProblems) = VariableExpander(environment: environment).expandCollecting(text, source: source)
         let parsed: Node?
         do {
             parsed = try compose(yaml: expanded)
         } catch {
-            throw ConfigError(problems: [ConfigProblem(location: source, message: "not valid YAML: \(error)")])
+            throw ConfigError(problems: expansionProblems + [ConfigProblem(location: source, message: "not valid YAML: \(error)")])
         }
         let overrides = EnvironmentOverrides(environment: environment)
         let (root, overrideProblems) = overrides.apply(to: parsed)
@@ -55,7 +56,7 @@ public struct ConfigLoader: Sendable {
         let schema = ConfigSchema.shared
         var checker = ConfigChecker(schema: schema, locator: locator)
         let clean = root.flatMap { checker.sanitize($0) }
-        var problems = overrideProblems + checker.problems
+        var problems = expansionProblems + overrideProblems + checker.problems
         let merged = NodeMerge.merge(clean, over: schema.defaults, schema: schema)
         let config: AppConfiguration
         do {

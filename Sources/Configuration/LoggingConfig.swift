@@ -1,6 +1,19 @@
 /// A log level, from the most to the least verbose (swift-log's levels).
 public enum LogLevel: String, Sendable, Hashable, Codable, CaseIterable {
-    case trace, debug, info, notice, warning, error, critical
+    /// Everything, including per-bar tracing.
+    case trace
+    /// Diagnostic detail.
+    case debug
+    /// Normal operation (the default).
+    case info
+    /// Noteworthy normal events.
+    case notice
+    /// Something unexpected that was handled.
+    case warning
+    /// A failed operation.
+    case error
+    /// The service cannot continue.
+    case critical
 }
 
 /// How log lines are written.

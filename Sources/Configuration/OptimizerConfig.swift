@@ -1,6 +1,11 @@
 /// How the optimizer searches a parameter space.
 public enum OptimizerMethod: String, Sendable, Hashable, Codable, CaseIterable {
-    case grid, random, bayesian
+    /// Every combination of the parameter grid (the default).
+    case grid
+    /// `iterations` random points.
+    case random
+    /// `iterations` trials guided by a surrogate model.
+    case bayesian
 }
 
 /// The `optimizer:` section.

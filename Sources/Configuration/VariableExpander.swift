@@ -12,6 +12,14 @@ public struct VariableExpander: Sendable {
     ///   each located as `source:line`.
     /// - Complexity: O(n) in the length of the text.
     public func expand(_ text: String, source: String) throws(ConfigError) -> String {
+        let (expanded, problems) = expandCollecting(text, source: source)
+        if !problems.isEmpty { throw ConfigError(problems: problems) }
+        return expanded
+    }
+
+    /// The expanded text (an unset variable becomes empty, a malformed line stays as written) and every problem.
+    /// - Complexity: O(n) in the length of the text.
+    public func expandCollecting(_ text: String, source: String) -> (text: String, problems: [ConfigProblem]) {
         var problems: [ConfigProblem] = []
         var lines: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -35,8 +43,7 @@ public struct VariableExpander: Sendable {
                                               message: "${\(name)} is not set and has no default (set it, or write ${\(name):-value})"))
             }
         }
-        if !problems.isEmpty { throw ConfigError(problems: problems) }
-        return lines.joined(separator: "\n")
+        return (lines.joined(separator: "\n"), problems)
     }
 
     private struct Malformed: Error { var message: String }

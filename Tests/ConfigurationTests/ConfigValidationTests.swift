@@ -22,7 +22,7 @@ import Testing
 
     @Test func unknownKeyFarFromEveryKnownOneHasNoSuggestion() {
         #expect(problems("monitoring:\n  zzzzzzzzzz: 1\n") == [
-            "c.yaml:2: monitoring.zzzzzzzzzz is not a known key Allowed keys of monitoring: health_port, metrics_port",
+            "c.yaml:2: monitoring.zzzzzzzzzz is not a known key. Allowed keys of monitoring: health_port, metrics_port",
         ])
     }
 
@@ -110,6 +110,13 @@ import Testing
             "c.yaml:2: risk.max_drawdown must be greater than 0 and at most 1, got 2.0",
             "c.yaml:3: monitoring.health_port must be an integer, got 'x'",
             "c.yaml:3: monitoring.metrics_port must be an integer from 1 to 65535, got 0",
+        ])
+    }
+
+    @Test func unsetVariablesAreReportedAlongsideTheOtherProblems() {
+        #expect(problems("neo4j:\n  password: ${PW}\nmonitoring:\n  health_port: 0\n") == [
+            "c.yaml:2: ${PW} is not set and has no default (set it, or write ${PW:-value})",
+            "c.yaml:4: monitoring.health_port must be an integer from 1 to 65535, got 0",
         ])
     }
 

@@ -18,8 +18,10 @@ import Testing
                                                  as: ConfigValidate.self).perform(process: [:])
         #expect(output.exitCode == 1)
         #expect(output.text == """
-        \(path): 1 problem:
+        \(path): 3 problems:
           \(path):6: ${PW} is not set and has no default (set it, or write ${PW:-value})
+          \(path):2: trading.mdoe is not a known key; did you mean 'mode'? Allowed keys of trading: mode, symbols, timeframe, strategies, initial_cash
+          \(path):4: monitoring.health_port must be an integer from 1 to 65535, got 0
 
         """)
         let fixed = try DataTestDirectory.parse(["config", "validate", path, "--env-file", dir.path(".env")],
