@@ -45,7 +45,7 @@ public struct ConfigLoader: Sendable {
         do {
             parsed = try compose(yaml: expanded)
         } catch {
-            throw ConfigError(problems: expansionProblems + [ConfigProblem(location: source, message: "not valid YAML: \(error)")])
+            throw ConfigError(problems: expansionProblems + [YAMLSyntaxProblem.problem(error, source: source)])
         }
         let overrides = EnvironmentOverrides(environment: environment)
         let (root, overrideProblems) = overrides.apply(to: parsed)

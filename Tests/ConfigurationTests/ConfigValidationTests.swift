@@ -124,10 +124,17 @@ import Testing
         #expect(problems("neo4j:\n  password: [a, b]\n") == ["c.yaml:2: neo4j.password must be a string, got a list"])
     }
 
-    @Test func invalidYAMLIsOneProblemNamingTheSource() {
-        let found = problems("a: [1, 2\n")
-        #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("c.yaml: not valid YAML: ") == true)
+    @Test func invalidYAMLNamesTheLineAndDoesNotQuoteExpandedSecrets() {
+        let loader = ConfigLoader(environment: ["PW": "p@ss: [word"])
+        do {
+            _ = try loader.load(yaml: "neo4j:\n  password: ${PW}\n", source: "c.yaml")
+            Issue.record("expected a syntax error")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.location == "c.yaml:2")
+            #expect(error.problems.first?.message.hasPrefix("not valid YAML at column ") == true)
+            #expect(error.description.contains("p@ss") == false)
+        }
     }
 
     @Test func emptyFileAndNullSectionsTakeTheDefaults() throws {
