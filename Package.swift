@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.30.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // Value types only: exact fixed-point money, instruments, bars, orders, fills, events.
@@ -56,10 +57,15 @@ let package = Package(
             "TradingModel", "TradingCore", "Persistence", "BoltClient", "Backtest",
             .product(name: "SQLKit", package: "sql-kit"),
         ], swiftSettings: strict),
+        // The YAML application configuration: loading, ${VAR} expansion, .env, overrides, validation, redaction.
+        .target(name: "Configuration", dependencies: [
+            "TradingModel", "TradingCore", "Simulation",
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
         // Composition root and the command-line interface.
         .target(name: "TradingApp", dependencies: [
             "TradingModel", "Indicators", "MarketData", "TradingCore", "Strategies",
-            "Simulation", "Persistence", "Backtest", "KnowledgeGraph", "BoltClient",
+            "Simulation", "Persistence", "Backtest", "KnowledgeGraph", "BoltClient", "Configuration",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -90,5 +96,6 @@ let package = Package(
             "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp", "KnowledgeGraph"], swiftSettings: strict),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: strict),
     ]
 )
