@@ -13,7 +13,10 @@ public struct TradingKernel<S: Strategy>: Sendable {
     public var strategy: S
     public private(set) var context: StrategyContext
     public private(set) var execution: ExecutionEngine
-    public var risk: any RiskHook
+    /// The pre-trade gate and per-bar protections (fixed for the kernel's life).
+    public private(set) var risk: any RiskHook
+    /// Cached `risk.evaluatesBars`, read on every bar.
+    private let riskEvaluatesBars: Bool
     public let sizing: PositionSizing
     public private(set) var trades: TradeTracker
     /// Orders refused before they left (risk hook).
@@ -34,7 +37,9 @@ public struct TradingKernel<S: Strategy>: Sendable {
         self.context = StrategyContext(portfolio: portfolio, allowShort: allowShort,
                                        higherTimeframeCount: strategy.higherTimeframes.count)
         self.execution = ExecutionEngine(idPrefix: idPrefix)
-        self.risk = risk ?? BasicRiskChecks(allowShort: allowShort)
+        let hook = risk ?? BasicRiskChecks(allowShort: allowShort)
+        self.risk = hook
+        self.riskEvaluatesBars = hook.evaluatesBars
         self.sizing = sizing
         self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
         self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
@@ -55,9 +60,11 @@ public struct TradingKernel<S: Strategy>: Sendable {
         context.barIndex = barIndex
         context.portfolio.mark(instrument, price: bar.close)
         sizingVolatility?.update(bar, instrument: instrument)
-        risk.evaluate(RiskBarContext(portfolio: context.portfolio, instrument: instrument, time: bar.time,
-                                     workingOrders: context.workingOrders), actions: &riskActions)
-        if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
+        if riskEvaluatesBars {
+            risk.evaluate(RiskBarContext(portfolio: context.portfolio, instrument: instrument, time: bar.time,
+                                         workingOrders: context.workingOrders), actions: &riskActions)
+            if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
+        }
         strategy.onBar(bar, instrument: instrument, context: &context)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
     }

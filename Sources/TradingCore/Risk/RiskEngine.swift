@@ -12,6 +12,9 @@ import TradingModel
 /// - Complexity: `evaluate` is O(instruments) per bar and allocation free unless the state changes;
 ///   `check` is O(instruments x working orders + instruments x correlation window).
 public struct RiskEngine: RiskHook {
+    /// True: daily loss and drawdown are checked on every bar.
+    public var evaluatesBars: Bool { true }
+
     /// The limits, validated.
     public let limits: RiskLimits
     /// What the engine currently lets through.

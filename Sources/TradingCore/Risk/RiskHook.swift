@@ -48,6 +48,9 @@ public protocol RiskHook: Sendable {
     /// - Complexity: must not allocate when nothing happens (hot path).
     mutating func evaluate(_ context: RiskBarContext, actions: inout [RiskAction])
 
+    /// Whether `evaluate` can act at all; when false the kernel skips building its context on every bar.
+    var evaluatesBars: Bool { get }
+
     /// Called after a fill was applied to the ledger.
     mutating func onFill(_ fill: Fill, instrument: Int, portfolio: Portfolio)
 
@@ -58,6 +61,8 @@ public protocol RiskHook: Sendable {
 extension RiskHook {
     /// Does nothing: a hook without portfolio protections.
     public mutating func evaluate(_ context: RiskBarContext, actions: inout [RiskAction]) {}
+    /// False: the default `evaluate` does nothing.
+    public var evaluatesBars: Bool { false }
     /// Does nothing.
     public mutating func onFill(_ fill: Fill, instrument: Int, portfolio: Portfolio) {}
     /// No events.
