@@ -121,6 +121,8 @@ public struct Order: Sendable, Hashable, Codable {
     public var updatedAt: Int64
     /// For stop orders: whether the trigger has fired.
     public var triggered: Bool
+    /// The price every fill so far had; nil before the first fill and once fill prices differ.
+    public var uniformFillPrice: Price?
 
     public init(request: OrderRequest, createdAt: Int64) {
         self.request = request
@@ -132,12 +134,23 @@ public struct Order: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = createdAt
         self.triggered = false
+        self.uniformFillPrice = nil
+    }
+
+    /// Books one fill: quantity, notional, fee and time. Venues and the execution engine both call it.
+    public mutating func record(fillPrice price: Price, quantity: Quantity, fee: Money, time: Int64) {
+        uniformFillPrice = filledQuantity.isZero ? price : (uniformFillPrice == price ? price : nil)
+        filledQuantity += quantity
+        filledNotional += price * quantity
+        fees += fee
+        updatedAt = time
     }
 
     public var remainingQuantity: Quantity { request.quantity - filledQuantity }
 
-    /// Volume-weighted average fill price, or nil before the first fill.
+    /// Volume-weighted average fill price (exact when every fill had the same price), or nil before the first fill.
     public var averageFillPrice: Price? {
-        filledQuantity.isZero ? nil : filledNotional / filledQuantity
+        if filledQuantity.isZero { return nil }
+        return uniformFillPrice ?? filledNotional / filledQuantity
     }
 }

@@ -42,3 +42,18 @@ import Testing
         #expect(p.openedAt == 3)
     }
 }
+
+@Suite struct OrderFillBookkeepingTests {
+    @Test func averagePriceIsExactWhenEveryFillHadTheSamePrice() {
+        var order = Order(request: OrderRequest(clientOrderId: "a", symbol: "BTC/USDT", side: .buy, quantity: Fixed(1)), createdAt: 0)
+        #expect(order.averageFillPrice == nil)
+        order.record(fillPrice: Fixed("31467.15")!, quantity: Fixed("0.31747425")!, fee: .zero, time: 1)
+        #expect(order.averageFillPrice == Fixed("31467.15")!)
+        order.record(fillPrice: Fixed("31467.15")!, quantity: Fixed("0.1")!, fee: .zero, time: 2)
+        #expect(order.averageFillPrice == Fixed("31467.15")!)
+        order.record(fillPrice: Fixed(100), quantity: Fixed(1), fee: Fixed(1), time: 3)
+        #expect(order.averageFillPrice == order.filledNotional / order.filledQuantity)
+        #expect(order.fees == Fixed(1))
+        #expect(order.updatedAt == 3)
+    }
+}

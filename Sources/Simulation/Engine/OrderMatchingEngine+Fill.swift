@@ -108,11 +108,8 @@ extension OrderMatchingEngine {
         working[index].remaining -= quantity
         if working[index].isQuoteOrder { working[index].remainingQuote -= notional + fee }
         if config.maxVolumeParticipation != nil { volumeUsed += quantity }
-        orders[index].filledQuantity += quantity
-        orders[index].filledNotional += notional
-        orders[index].fees += fee
+        orders[index].record(fillPrice: price, quantity: quantity, fee: fee, time: time)
         orders[index].status = .partiallyFilled
-        orders[index].updatedAt = time
         let request = orders[index].request
         events.append(.filled(Fill(tradeId: ids.nextTradeId(), clientOrderId: request.clientOrderId,
                                    venueOrderId: orders[index].venueOrderId, symbol: instrument.symbol,

@@ -40,13 +40,10 @@ public struct ExecutionEngine: Sendable {
             order.triggered = true
             order.updatedAt = time
         case let .filled(fill):
-            order.filledQuantity += fill.quantity
-            order.filledNotional += fill.price * fill.quantity
-            order.fees += fill.fee
+            order.record(fillPrice: fill.price, quantity: fill.quantity, fee: fill.fee, time: fill.time)
             if order.venueOrderId.isEmpty { order.venueOrderId = fill.venueOrderId }
             let complete = order.request.quoteQuantity == nil ? order.filledQuantity >= order.request.quantity : true
             order.status = complete ? .filled : .partiallyFilled
-            order.updatedAt = fill.time
         case let .canceled(_, _, time):
             order.status = .canceled
             order.updatedAt = time
