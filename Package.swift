@@ -20,6 +20,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.30.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.8.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.3.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.2.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.13.0"),
     ],
     targets: [
         // Value types only: exact fixed-point money, instruments, bars, orders, fills, events.
@@ -32,16 +42,18 @@ let package = Package(
         .target(name: "TradingCore", dependencies: [
             "TradingModel", "Indicators",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         // Built-in strategies with declared parameter spaces.
         .target(name: "Strategies", dependencies: ["TradingCore", "Indicators"], swiftSettings: strict),
         // Order matching engine, fee and slippage models, SimulatedExchange.
-        .target(name: "Simulation", dependencies: ["TradingModel"], swiftSettings: strict),
-        // Embedded SQLite store (one SQL code path through SQLKit).
+        .target(name: "Simulation", dependencies: ["TradingModel", "TradingCore"], swiftSettings: strict),
+        // SQLite (embedded default) and PostgreSQL stores through one SQLKit code path; the order journal.
         .target(name: "Persistence", dependencies: [
             "TradingModel", "MarketData",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
         ], swiftSettings: strict),
         // Backtest runner, metrics, reports, vectorized sweeps, benchmarks.
         .target(name: "Backtest", dependencies: ["Simulation", "Strategies", "MarketData", "Indicators"], swiftSettings: strict),
@@ -58,16 +70,61 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
         ], swiftSettings: strict),
         // The YAML application configuration: loading, ${VAR} expansion, .env, overrides, validation, redaction.
-        .target(name: "Configuration", dependencies: [
+        .target(name: "GraphwizConfig", dependencies: [
             "TradingModel", "TradingCore", "Simulation",
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
+        // Binance and Kraken spot adapters: signing, wire DTOs, mapping, rate limiters, REST and WebSocket.
+        .target(name: "Exchanges", dependencies: [
+            "TradingModel", "TradingCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: strict),
+        // Fake Binance and Kraken servers speaking the real wire format, for tests and demos on 127.0.0.1.
+        .target(name: "VenueFakes", dependencies: [
+            "TradingModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        // Alert rules and delivery channels (webhook, Slack, Discord, Telegram, SMTP) with retries and de-duplication.
+        .target(name: "Alerts", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ], swiftSettings: strict),
+        // The HTTP API, auth, rate limiting, WebSocket stream, dashboard and Prometheus endpoint.
+        .target(name: "TradingAPI", dependencies: [
+            "TradingModel", "TradingCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [.copy("Resources")], swiftSettings: strict),
         // Composition root and the command-line interface.
         .target(name: "TradingApp", dependencies: [
             "TradingModel", "Indicators", "MarketData", "TradingCore", "Strategies",
-            "Simulation", "Persistence", "Backtest", "KnowledgeGraph", "BoltClient", "Configuration",
+            "Simulation", "Persistence", "Backtest", "KnowledgeGraph", "BoltClient", "GraphwizConfig",
+            "Exchanges", "TradingAPI", "Alerts", "VenueFakes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .executableTarget(name: "graphwiz", dependencies: [
             "TradingApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +153,27 @@ let package = Package(
             "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp", "KnowledgeGraph"], swiftSettings: strict),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: strict),
+        .testTarget(name: "GraphwizConfigTests", dependencies: ["GraphwizConfig"], swiftSettings: strict),
+        .testTarget(name: "AlertsTests", dependencies: [
+            "Alerts",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: strict),
+        .testTarget(name: "ExchangesTests", dependencies: [
+            "Exchanges", "VenueFakes", "TradingCore", "TradingModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .testTarget(name: "TradingAPITests", dependencies: [
+            "TradingAPI", "TradingCore", "TradingModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
     ]
 )

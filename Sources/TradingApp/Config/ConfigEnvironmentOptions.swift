@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import GraphwizConfig
 import Foundation
 
 /// `--env-file`: the `.env` file whose variables feed `${VAR}` expansion and overrides.

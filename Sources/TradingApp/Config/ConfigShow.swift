@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import GraphwizConfig
 import Foundation
 
 /// `graphwiz config show [FILE]`: the effective configuration as YAML, secrets as `***`; without a file, the

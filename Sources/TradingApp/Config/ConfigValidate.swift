@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import GraphwizConfig
 import Foundation
 
 /// `graphwiz config validate FILE [--print]`: every problem of a configuration file at once (exit 1), or

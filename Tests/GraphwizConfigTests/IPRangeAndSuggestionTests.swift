@@ -1,5 +1,5 @@
 import Testing
-@testable import Configuration
+@testable import GraphwizConfig
 
 @Suite struct IPRangeAndSuggestionTests {
     @Test(arguments: ["127.0.0.1", "10.0.0.0/8", "0.0.0.0/0", "::1", "fe80::/10", "2001:db8:0:0:0:0:0:1/128"])

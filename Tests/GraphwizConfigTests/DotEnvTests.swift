@@ -1,5 +1,5 @@
 import Testing
-@testable import Configuration
+@testable import GraphwizConfig
 
 @Suite struct DotEnvTests {
     @Test func parsesPlainQuotedExportedAndCommentedLines() throws {

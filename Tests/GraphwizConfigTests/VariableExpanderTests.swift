@@ -1,5 +1,5 @@
 import Testing
-@testable import Configuration
+@testable import GraphwizConfig
 
 @Suite struct VariableExpanderTests {
     let expander = VariableExpander(environment: ["HOST": "db.local", "EMPTY": "", "PORT": "5432"])

@@ -1,5 +1,5 @@
 import Testing
-@testable import Configuration
+@testable import GraphwizConfig
 
 @Suite struct ConfigValidationTests {
     let loader = ConfigLoader(environment: [:])

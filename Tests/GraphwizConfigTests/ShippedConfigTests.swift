@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Configuration
+@testable import GraphwizConfig
 
 @Suite struct ShippedConfigTests {
     static let configDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

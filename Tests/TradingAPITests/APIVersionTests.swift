@@ -1,0 +1,6 @@
+import Testing
+@testable import TradingAPI
+
+@Test func restRoutesLiveUnderVersionOnePrefix() {
+    #expect(APIVersion.prefix == "/api/v1")
+}
