@@ -1,0 +1,56 @@
+import TradingModel
+
+/// What the Kraken exchange has said so far, so every order event reaches the stream exactly once although
+/// it may arrive twice (REST answer and WebSocket execution, snapshot after reconnect, REST backfill).
+actor KrakenEventLedger {
+    struct Known: Sendable {
+        var txid: String
+        var symbol: String
+        /// Seconds on the monotonic clock when it was submitted (cancel cost depends on age).
+        var submittedAt: ContinuousClock.Instant?
+    }
+
+    private var byClientId: [String: Known] = [:]
+    private var clientIdByTxid: [String: String] = [:]
+    private var accepted: Set<String> = []
+    private var finished: Set<String> = []
+    private var fills: Set<String> = []
+    /// Unix ms of the newest fill seen (the REST backfill starts there).
+    private(set) var lastFillTime: Int64 = 0
+
+    func remember(clientOrderId: String, txid: String, symbol: String, submittedAt: ContinuousClock.Instant?) {
+        var known = byClientId[clientOrderId] ?? Known(txid: txid, symbol: symbol, submittedAt: submittedAt)
+        known.txid = txid
+        if known.submittedAt == nil { known.submittedAt = submittedAt }
+        byClientId[clientOrderId] = known
+        clientIdByTxid[txid] = clientOrderId
+    }
+
+    func known(clientOrderId: String) -> Known? { byClientId[clientOrderId] }
+
+    func clientOrderId(txid: String) -> String? { clientIdByTxid[txid] }
+
+    /// The events to publish for `event`, in order (an acceptance is synthesized before a first fill), or
+    /// nothing when it was published already.
+    func admit(_ event: ExecutionEvent) -> [ExecutionEvent] {
+        switch event {
+        case let .accepted(id, txid, _):
+            clientIdByTxid[txid] = id
+            return accepted.insert(id).inserted ? [event] : []
+        case let .filled(fill):
+            guard fills.insert(fill.tradeId).inserted else { return [] }
+            lastFillTime = max(lastFillTime, fill.time)
+            clientIdByTxid[fill.venueOrderId] = fill.clientOrderId
+            var out: [ExecutionEvent] = []
+            if accepted.insert(fill.clientOrderId).inserted {
+                out.append(.accepted(clientOrderId: fill.clientOrderId, venueOrderId: fill.venueOrderId, time: fill.time))
+            }
+            out.append(event)
+            return out
+        case let .canceled(id, _, _), let .expired(id, _, _), let .rejected(id, _, _):
+            return finished.insert(id).inserted ? [event] : []
+        case .triggered, .cancelRejected:
+            return [event]
+        }
+    }
+}

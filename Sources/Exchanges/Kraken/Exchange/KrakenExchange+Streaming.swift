@@ -1,0 +1,106 @@
+import Logging
+import TradingCore
+import TradingModel
+
+extension KrakenExchange {
+    /// Subscribes to the authenticated `executions` channel (a fresh `GetWebSocketsToken` per connection) and
+    /// keeps it alive until ``stopStreaming()``; after each reconnect, fills missed while disconnected are
+    /// fetched from `TradesHistory`. Calling it again does nothing.
+    public func startStreaming() {
+        let configuration = rest.configuration
+        let session = KrakenWebSocketSession(url: configuration.webSocketAuthURL, configuration: configuration, logger: logger)
+        let router = self.router
+        let rest = self.rest
+        startStreamingTask {
+            await session.run(subscriptions: {
+                let token = try await rest.webSocketsToken()
+                return [#"{"method":"subscribe","params":{"channel":"executions","token":"\#(token)","snap_orders":true,"snap_trades":false},"req_id":7}"#]
+            }, onConnect: { number in
+                if number > 1 { await router.backfillFills() }
+            }, onMessage: { json in
+                await router.handleExecutions(json)
+            })
+        }
+    }
+
+    /// Stops the executions subscription.
+    public func stopStreaming() { stopStreamingTask() }
+}
+
+/// Turns REST answers, WebSocket executions and backfilled trades into the exchange's events, each once.
+struct KrakenExecutionRouter: Sendable {
+    let rest: KrakenRESTClient
+    let pairs: KrakenPairCache
+    let ledger: KrakenEventLedger
+    let continuation: AsyncStream<ExecutionEvent>.Continuation
+    let clock: any TradingClock
+    let logger: Logger
+
+    /// Publishes an event unless it was published before.
+    func publish(_ event: ExecutionEvent) async {
+        for e in await ledger.admit(event) { continuation.yield(e) }
+    }
+
+    /// Every fill of the account at or after `since` (Unix ms), oldest first.
+    func fills(since: Int64) async throws -> [Fill] {
+        let table = try await pairs.pairs()
+        let trades = try await rest.tradesHistory(start: Double(since) / 1000 - 0.001).filter { $0.timeMillis >= since }
+        var clientIds: [String: String] = [:]
+        var unknown: Set<String> = []
+        for t in trades where clientIds[t.orderTxid] == nil {
+            if let id = await ledger.clientOrderId(txid: t.orderTxid) { clientIds[t.orderTxid] = id } else { unknown.insert(t.orderTxid) }
+        }
+        if !unknown.isEmpty {
+            for info in try await rest.queryOrders(txids: unknown.sorted()) {
+                clientIds[info.txid] = info.clOrdId ?? info.txid
+            }
+        }
+        return trades.map { t in
+            t.fill(symbol: table.symbol(krakenName: t.pair), clientOrderId: clientIds[t.orderTxid] ?? t.orderTxid)
+        }
+    }
+
+    /// Publishes fills the account got since the newest one seen (used after a reconnect).
+    func backfillFills() async {
+        let since = await ledger.lastFillTime
+        do {
+            for fill in try await fills(since: since) { await publish(.filled(fill)) }
+        } catch {
+            logger.warning("kraken: backfill of fills since \(since) after reconnect failed: \(error)")
+        }
+    }
+
+    /// Turns one `executions` message into events.
+    func handleExecutions(_ json: KrakenJSON) async {
+        guard json["channel"]?.string == "executions" else { return }
+        let table = try? await pairs.pairs()
+        for e in json["data"]?.array ?? [] {
+            guard let txid = e["order_id"]?.string else { continue }
+            var clientId = e["cl_ord_id"]?.string
+            if clientId == nil { clientId = await ledger.clientOrderId(txid: txid) }
+            let id = clientId ?? txid
+            let time = e["timestamp"]?.string.flatMap { KrakenTime.nanos(rfc3339: $0) }.map { $0 / 1_000_000 } ?? clock.now()
+            let symbolName = e["symbol"]?.string ?? ""
+            let symbol = table?.symbol(krakenName: symbolName) ?? KrakenAssets.unifiedSymbol(wsname: symbolName)
+            let execType = e["exec_type"]?.string ?? (json["type"]?.string == "snapshot" ? "new" : "")
+            switch execType {
+            case "new":
+                await ledger.remember(clientOrderId: id, txid: txid, symbol: symbol, submittedAt: nil)
+                await publish(.accepted(clientOrderId: id, venueOrderId: txid, time: time))
+            case "trade":
+                guard let tradeId = e["exec_id"]?.string, let price = e["last_price"]?.fixed, let qty = e["last_qty"]?.fixed else { continue }
+                let side: OrderSide = e["side"]?.string == "sell" ? .sell : .buy
+                let fee = e["fees"]?.array.compactMap { $0["qty"]?.fixed }.reduce(Fixed.zero, +) ?? .zero
+                let liquidity: Liquidity = e["liquidity_ind"]?.string == "m" ? .maker : .taker
+                await publish(.filled(Fill(tradeId: tradeId, clientOrderId: id, venueOrderId: txid, symbol: symbol, side: side,
+                                           price: price, quantity: qty, fee: fee, liquidity: liquidity, time: time)))
+            case "canceled":
+                await publish(.canceled(clientOrderId: id, reason: e["reason"]?.string ?? "canceled by the venue", time: time))
+            case "expired":
+                await publish(.expired(clientOrderId: id, reason: e["reason"]?.string ?? "expired", time: time))
+            default:
+                continue
+            }
+        }
+    }
+}
