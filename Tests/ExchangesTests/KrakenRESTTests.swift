@@ -60,8 +60,8 @@ import VenueFakes
 
     @Test func balanceReportsEveryAssetExactly() async throws {
         try await withFakeKraken { server in
-            server.setBalance(Fixed("1234.5678"), asset: "ZUSD")
-            server.setBalance(Fixed("0.00000001"), asset: "XXBT")
+            server.setBalance(Fixed("1234.5678")!, asset: "ZUSD")
+            server.setBalance(Fixed("0.00000001")!, asset: "XXBT")
             let rest = try KrakenRESTClient(configuration: krakenConfiguration(server))
             #expect(try await rest.balance() == ["ZUSD": Fixed("1234.5678")!, "XXBT": Fixed("0.00000001")!])
         }

@@ -57,7 +57,10 @@ public final class FakeKrakenServer: Sendable {
             portContinuation.yield(bound)
             portContinuation.finish()
         }
-        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let running = Task {
+            defer { portContinuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
         task.withLock { $0 = running }
         for await bound in ports {
             boundPort.withLock { $0 = bound }

@@ -10,9 +10,9 @@ extension FakeKrakenVenue {
         let orderType = f["ordertype"] ?? ""
         let known = ["market", "limit", "stop-loss", "take-profit", "stop-loss-limit", "take-profit-limit"]
         guard known.contains(orderType) else { return .failure("EGeneral:Invalid arguments:ordertype") }
-        guard var volume = f["volume"].flatMap { Fixed($0) }, volume.isPositive else { return .failure("EGeneral:Invalid arguments:volume") }
-        let price = f["price"].flatMap { Fixed($0) }
-        let price2 = f["price2"].flatMap { Fixed($0) }
+        guard var volume = f["volume"].flatMap({ Fixed($0) }), volume.isPositive else { return .failure("EGeneral:Invalid arguments:volume") }
+        let price = f["price"].flatMap({ Fixed($0) })
+        let price2 = f["price2"].flatMap({ Fixed($0) })
         if orderType != "market", price == nil || !price!.isPositive { return .failure("EGeneral:Invalid arguments:price") }
         if orderType.hasSuffix("-limit"), price2 == nil || !price2!.isPositive { return .failure("EGeneral:Invalid arguments:price2") }
         for p in [price, price2].compactMap({ $0 }) where !p.isMultiple(of: pair.tickSize) {
@@ -41,7 +41,7 @@ extension FakeKrakenVenue {
             return .success(.object([("descr", .object([("order", .string(describe(side, volume, pair, orderType, price)))]))]))
         }
         let txid = nextId("O")
-        let order = FakeKrakenOrder(txid: txid, clOrdId: f["cl_ord_id"], userref: f["userref"].flatMap { Int64($0) }, pair: pair,
+        let order = FakeKrakenOrder(txid: txid, clOrdId: f["cl_ord_id"], userref: f["userref"].flatMap({ Int64($0) }), pair: pair,
                                     side: side, orderType: orderType, price: price, price2: price2, volume: volume,
                                     immediateOrCancel: f["timeinforce"] == "IOC", openTime: now)
         orders[txid] = order

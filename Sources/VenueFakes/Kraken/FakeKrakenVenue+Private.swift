@@ -56,7 +56,7 @@ extension FakeKrakenVenue {
             }
             return .success(.object(out))
         case "TradesHistory":
-            let start = f["start"].flatMap { Double($0) } ?? 0
+            let start = f["start"].flatMap({ Double($0) }) ?? 0
             let all = trades.filter { $0.time >= start }.sorted { $0.time > $1.time }
             let offset = min(all.count, Int(f["ofs"] ?? "0") ?? 0)
             let page = all[offset..<min(all.count, offset + 50)]
@@ -74,7 +74,7 @@ extension FakeKrakenVenue {
         orderSequence.compactMap { orders[$0] }.filter { o in
             (o.status == "open") == open
                 && (f["cl_ord_id"] == nil || o.clOrdId == f["cl_ord_id"])
-                && (f["userref"] == nil || o.userref == f["userref"].flatMap { Int64($0) })
+                && (f["userref"] == nil || o.userref == f["userref"].flatMap({ Int64($0) }))
         }
     }
 }

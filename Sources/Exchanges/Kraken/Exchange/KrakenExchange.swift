@@ -74,7 +74,6 @@ public final class KrakenExchange: Exchange {
             await publish(.rejected(clientOrderId: request.clientOrderId, reason: reason.text, time: clock.now()))
             return
         }
-        try await rest.limiter.acquireTrading(pair: pair.altname, cost: 1)
         do {
             let answer = try await rest.addOrder(parameters)
             let txid = answer.txids[0]
@@ -104,9 +103,9 @@ public final class KrakenExchange: Exchange {
         let altname = try await pairs.altname(symbol: symbol)
         let age = await ledger.known(clientOrderId: clientOrderId)?.submittedAt.map { ContinuousClock.now - $0 }
         let ageSeconds = age.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
-        try await rest.limiter.acquireTrading(pair: altname, cost: KrakenRateTier.cancelCost(ageSeconds: ageSeconds))
         do {
-            let count = try await rest.cancelOrder(clOrdId: clientOrderId)
+            let count = try await rest.cancelOrder(clOrdId: clientOrderId, pair: altname,
+                                                   tradingCost: KrakenRateTier.cancelCost(ageSeconds: ageSeconds))
             if count > 0 {
                 await publish(.canceled(clientOrderId: clientOrderId, reason: "canceled by request", time: clock.now()))
             } else {

@@ -65,16 +65,20 @@ extension KrakenRESTClient {
 
     /// Places an order (`AddOrder`); returns the txids and Kraken's description.
     public func addOrder(_ parameters: KrakenOrderParameters) async throws -> (txids: [String], description: String) {
-        let result = try await privateCall("AddOrder", parameters.fields, mutating: true)
+        let result = try await privateCall("AddOrder", parameters.fields, mutating: true, trading: (pair: parameters.pair, cost: 1))
         let txids = result["txid"]?.array.compactMap(\.string) ?? []
         guard !txids.isEmpty else { throw KrakenDecodingError(context: "AddOrder", field: "txid", value: result) }
         return (txids, result["descr"]?["order"]?.string ?? "")
     }
 
     /// Cancels by client order id (`CancelOrder` with `cl_ord_id`); returns how many were cancelled.
+    /// - Parameters:
+    ///   - pair/tradingCost: the order's pair and its cancel cost on the trading counter
+    ///     (``KrakenRateTier/cancelCost(ageSeconds:)``), when known.
     @discardableResult
-    public func cancelOrder(clOrdId: String) async throws -> Int {
-        let result = try await privateCall("CancelOrder", [("cl_ord_id", clOrdId)], mutating: true)
+    public func cancelOrder(clOrdId: String, pair: String? = nil, tradingCost: Double = 0) async throws -> Int {
+        let result = try await privateCall("CancelOrder", [("cl_ord_id", clOrdId)], mutating: true,
+                                           trading: pair.map { (pair: $0, cost: tradingCost) })
         return Int(result["count"]?.int64 ?? 0)
     }
 

@@ -28,7 +28,11 @@ public final class KrakenRESTClient: Sendable {
         self.logger = logger
         self.limiter = KrakenRateLimiter(tier: configuration.tier, publicCallsPerSecond: configuration.publicCallsPerSecond,
                                          publicBurst: configuration.publicBurst)
-        self.nonces = try nonces ?? KrakenNonceSource(file: configuration.nonceFile)
+        if let nonces {
+            self.nonces = nonces
+        } else {
+            self.nonces = try KrakenNonceSource(file: configuration.nonceFile)
+        }
     }
 
     /// `GET /0/public/<method>?<query>`; returns `result`.
@@ -43,18 +47,23 @@ public final class KrakenRESTClient: Sendable {
 
     /// `POST /0/private/<method>` with a fresh nonce, `API-Key` and `API-Sign`; returns `result`.
     /// One invalid-nonce answer is retried once with a new nonce (the venue did not act on it).
-    /// - Parameter mutating: true for AddOrder/CancelOrder: failures after sending are `outcomeUnknown`.
-    public func privateCall(_ method: String, _ fields: [(String, String)] = [], mutating: Bool = false) async throws -> KrakenJSON {
+    ///
+    /// Private calls travel one at a time: each waits for the rate limiter only once it is next in line, so
+    /// calls reach the venue in nonce order and no faster than the limiter's schedule.
+    /// - Parameters:
+    ///   - mutating: true for AddOrder/CancelOrder: failures after sending are `outcomeUnknown`.
+    ///   - trading: the pair and cost on Kraken's per-pair trading counter (AddOrder, CancelOrder).
+    public func privateCall(_ method: String, _ fields: [(String, String)] = [], mutating: Bool = false,
+                            trading: (pair: String, cost: Double)? = nil) async throws -> KrakenJSON {
         guard let credentials = configuration.credentials else {
             throw ExchangeError(kind: .authentication, venue: KrakenErrorMapper.venue,
                                 message: KrakenConfigurationError.missingCredentials(method: method).description)
         }
-        try await limiter.acquireCall(method: method)
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await signedSend(method, fields, credentials: credentials, mutating: mutating)
+                return try await signedSend(method, fields, credentials: credentials, mutating: mutating, trading: trading)
             } catch let error as ExchangeError where error.kind == .clockSkew && attempt == 1 {
                 logger.warning("kraken: \(method) got \(error.code ?? "invalid nonce"); retrying once with a new nonce")
             }
@@ -62,9 +71,11 @@ public final class KrakenRESTClient: Sendable {
     }
 
     private func signedSend(_ method: String, _ fields: [(String, String)], credentials: KrakenCredentials,
-                            mutating: Bool) async throws -> KrakenJSON {
+                            mutating: Bool, trading: (pair: String, cost: Double)?) async throws -> KrakenJSON {
         await gate.enter()
         do {
+            try await limiter.acquireCall(method: method)
+            if let trading { try await limiter.acquireTrading(pair: trading.pair, cost: trading.cost) }
             let nonce = try nonces.next()
             let body = KrakenForm.encode([("nonce", String(nonce))] + fields)
             let path = "/0/private/" + method
