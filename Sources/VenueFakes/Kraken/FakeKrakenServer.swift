@@ -38,7 +38,7 @@ public final class FakeKrakenServer: Sendable {
         self.state = Mutex(FakeKrakenState(venue: FakeKrakenVenue(pairs: pairs, limits: limits)))
         self.heartbeatInterval = heartbeatInterval
         var quiet = logger
-        quiet.logLevel = .warning
+        quiet.logLevel = .critical
         self.logger = quiet
     }
 
