@@ -188,3 +188,33 @@ extension ExecutionEvent {
         }
     }
 }
+
+@Suite struct KrakenTimeoutAndProcessTests {
+    @Test func anOrderAnsweredTooLateIsATimeoutWithUnknownOutcome() async throws {
+        try await withFakeKraken { server in
+            server.setBalance(Fixed(100_000), asset: "ZUSD")
+            server.setPrice(Fixed(30_000), pair: "XBTUSD")
+            let exchange = try KrakenExchange(configuration: krakenConfiguration(server, requestTimeout: 2))
+            _ = try await exchange.instruments()
+            server.delayNextOrderResponse(seconds: 5)
+            do {
+                try await exchange.submit(OrderRequest(clientOrderId: "slow", symbol: "BTC/USD", side: .buy, quantity: Fixed("0.1")!))
+                Issue.record("expected an error")
+            } catch let error as ExchangeError {
+                #expect(error.kind == .timeout)
+                #expect(error.outcomeUnknown)
+            }
+            #expect(server.orders.map(\.clOrdId) == ["slow"])
+            #expect(try await exchange.order(clientOrderId: "slow", symbol: "BTC/USD")?.status == .filled)
+        }
+    }
+
+    @Test func theFakeServesInTheForegroundForASeparateProcess() async throws {
+        let server = FakeKrakenServer()
+        let serving = Task { try await server.run(port: 0) }
+        defer { serving.cancel() }
+        #expect(await eventually { server.port != 0 })
+        let rest = try KrakenRESTClient(configuration: krakenConfiguration(server))
+        #expect(try await rest.assetPairs().pairs.count == 4)
+    }
+}

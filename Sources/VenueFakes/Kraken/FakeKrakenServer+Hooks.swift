@@ -29,6 +29,9 @@ extension FakeKrakenServer {
     /// The next AddOrder is executed, but its answer is cut off mid-body (the client cannot know the outcome).
     public func dropNextOrderResponse() { state.withLock { $0.dropNextOrderResponse = true } }
 
+    /// The next AddOrder is executed, but its answer is held for `seconds` (longer than the client's timeout).
+    public func delayNextOrderResponse(seconds: Double) { state.withLock { $0.delayNextOrderResponse = seconds } }
+
     /// Closes every WebSocket connection (clients see a drop and should reconnect).
     public func forceDisconnect() {
         state.withLock { s in

@@ -28,7 +28,7 @@ extension FakeKrakenServer {
 
     /// One private POST: checks key, signature and nonce, runs the method; returns the response text and
     /// whether to drop it (the order hook).
-    func handlePrivate(_ method: String, body: String, apiKey: String?, sign: String?) -> (String, Bool) {
+    func handlePrivate(_ method: String, body: String, apiKey: String?, sign: String?) -> (String, Bool, Double?) {
         let fields = FakeKrakenForm.decode(body)
         var dict: [String: String] = [:]
         for (k, v) in fields where dict[k] == nil { dict[k] = v }
@@ -39,26 +39,29 @@ extension FakeKrakenServer {
             return Data(HMAC<SHA512>.authenticationCode(for: message, using: key)).base64EncodedString()
         }
         return state.withLock { s in
-            guard apiKey == self.apiKey else { return (Self.envelope(.failure("EAPI:Invalid key")), false) }
+            guard apiKey == self.apiKey else { return (Self.envelope(.failure("EAPI:Invalid key")), false, nil) }
             guard let nonceText = dict["nonce"], let nonce = UInt64(nonceText) else {
                 s.venue.nonceRejections += 1
-                return (Self.envelope(.failure("EAPI:Invalid nonce")), false)
+                return (Self.envelope(.failure("EAPI:Invalid nonce")), false, nil)
             }
-            guard let sign, sign == expected else { return (Self.envelope(.failure("EAPI:Invalid signature")), false) }
+            guard let sign, sign == expected else { return (Self.envelope(.failure("EAPI:Invalid signature")), false, nil) }
             guard nonce > s.venue.lastNonce else {
                 s.venue.nonceRejections += 1
-                return (Self.envelope(.failure("EAPI:Invalid nonce")), false)
+                return (Self.envelope(.failure("EAPI:Invalid nonce")), false, nil)
             }
             s.venue.lastNonce = nonce
             let now = Double(s.nowNanos()) / 1e9
             let result = s.venue.privateCall(method, dict, now: now)
             s.flush()
             var drop = false
-            if method == "AddOrder", s.dropNextOrderResponse {
+            var delay: Double?
+            if method == "AddOrder" {
+                drop = s.dropNextOrderResponse
+                delay = s.delayNextOrderResponse
                 s.dropNextOrderResponse = false
-                drop = true
+                s.delayNextOrderResponse = nil
             }
-            return (Self.envelope(result), drop)
+            return (Self.envelope(result), drop, delay)
         }
     }
 }

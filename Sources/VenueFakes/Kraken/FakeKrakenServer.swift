@@ -100,7 +100,8 @@ public final class FakeKrakenServer: Sendable {
             let body = String(decoding: bytes.readableBytesView, as: UTF8.self)
             let apiKey = request.headers[.init("API-Key")!]
             let sign = request.headers[.init("API-Sign")!]
-            let (text, drop) = handlePrivate(method, body: body, apiKey: apiKey, sign: sign)
+            let (text, drop, delay) = handlePrivate(method, body: body, apiKey: apiKey, sign: sign)
+            if let delay { try await Task.sleep(for: .nanoseconds(Int64(delay * 1e9))) }
             if drop {
                 // The order was executed; the answer is cut off mid-body, as when a connection drops.
                 return Response(status: .ok, headers: [.contentType: "application/json"],

@@ -5,6 +5,8 @@ struct FakeKrakenState: Sendable {
     var venue: FakeKrakenVenue
     var connections: [UUID: FakeKrakenConnection] = [:]
     var dropNextOrderResponse = false
+    /// Seconds to hold the next AddOrder answer after executing the order.
+    var delayNextOrderResponse: Double?
     /// Fixed "now" in Unix nanoseconds; nil = wall clock.
     var nowOverride: Int64?
 
