@@ -115,6 +115,21 @@ import VenueFakes
         }
     }
 
+    @Test func aSilentConnectionIsDroppedAndReplaced() async throws {
+        try await withFakeKraken { server in
+            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
+            exchange.startStreaming()
+            defer { exchange.stopStreaming() }
+            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+            #expect(server.webSocketsOpened == 1)
+            // No heartbeats, no pongs: after `staleAfter` (3 s here) the client gives up on the connection.
+            server.setSilent(true)
+            #expect(await eventually(10) { server.webSocketsOpened >= 2 })
+            server.setSilent(false)
+            #expect(await eventually(5) { server.subscribers(channel: "executions") == 1 })
+        }
+    }
+
     @Test func unsupportedTimeframesFailAtOnce() async throws {
         try await withFakeKraken { server in
             let source = try KrakenMarketDataSource(configuration: krakenConfiguration(server))

@@ -40,6 +40,13 @@ extension FakeKrakenServer {
         }
     }
 
+    /// Stops (true) or resumes (false) heartbeats and pongs on every WebSocket, so clients see a silent,
+    /// half-dead connection.
+    public func setSilent(_ silent: Bool) { state.withLock { $0.silent = silent } }
+
+    /// WebSocket connections accepted since the start.
+    public var webSocketsOpened: Int { state.withLock { $0.webSocketsOpened } }
+
     /// Number of open WebSocket connections.
     public var webSocketConnections: Int { state.withLock { $0.connections.count } }
 

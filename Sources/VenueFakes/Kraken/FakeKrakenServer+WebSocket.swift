@@ -6,7 +6,10 @@ extension FakeKrakenServer {
     func serveWebSocket(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream()
-        state.withLock { $0.connections[id] = FakeKrakenConnection(outbound: continuation) }
+        state.withLock { s in
+            s.connections[id] = FakeKrakenConnection(outbound: continuation)
+            s.webSocketsOpened += 1
+        }
         continuation.yield(#"{"channel":"status","type":"update","data":[{"api_version":"v2","connection_id":1,"system":"online","version":"2.0.0"}]}"#)
         defer {
             continuation.finish()
@@ -18,10 +21,10 @@ extension FakeKrakenServer {
                 for await text in stream { try await outbound.write(.text(text)) }
                 try? await outbound.close(.goingAway, reason: "fake kraken: disconnect")
             }
-            group.addTask {
+            group.addTask { [self] in
                 while !Task.isCancelled {
                     try await Task.sleep(for: .nanoseconds(Int64(heartbeat * 1e9)))
-                    continuation.yield(#"{"channel":"heartbeat"}"#)
+                    if !state.withLock({ $0.silent }) { continuation.yield(#"{"channel":"heartbeat"}"#) }
                 }
             }
             group.addTask { [self] in
@@ -50,7 +53,7 @@ extension FakeKrakenServer {
             }
             switch method {
             case "ping":
-                answer([("method", .string("pong"))])
+                if !s.silent { answer([("method", .string("pong"))]) }
             case "subscribe", "unsubscribe":
                 let channel = params["channel"] as? String ?? ""
                 let symbols = params["symbol"] as? [String] ?? []

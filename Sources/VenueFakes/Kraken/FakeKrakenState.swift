@@ -7,6 +7,10 @@ struct FakeKrakenState: Sendable {
     var dropNextOrderResponse = false
     /// Seconds to hold the next AddOrder answer after executing the order.
     var delayNextOrderResponse: Double?
+    /// When true, WebSockets get no heartbeats and no pongs (a half-dead connection).
+    var silent = false
+    /// WebSocket connections accepted so far.
+    var webSocketsOpened = 0
     /// Fixed "now" in Unix nanoseconds; nil = wall clock.
     var nowOverride: Int64?
 
