@@ -3,8 +3,10 @@ import Foundation
 /// Paces calls so the bot never reaches Kraken's rate limits, however many tasks call at once: one REST call
 /// counter for the API key, and one trading counter per pair for AddOrder and CancelOrder.
 ///
-/// Each call books its cost and sleeps until the counter has decayed enough. A safety margin (default 1)
-/// keeps the local counter below the venue's maximum, since calls reach the venue slightly after they leave.
+/// Each call books its cost and sleeps until the counter has decayed enough. ``KrakenRESTClient`` books a
+/// private call only when it is next in line to be sent, so calls reach the venue in booking order and never
+/// closer together than booked; the safety margin (default 1) covers the one call whose arrival lags its
+/// booking, so the venue's counter stays at or below its maximum.
 public actor KrakenRateLimiter {
     /// The tier the limits come from.
     public let tier: KrakenRateTier
