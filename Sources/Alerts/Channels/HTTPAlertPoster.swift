@@ -35,10 +35,10 @@ struct HTTPAlertPoster: Sendable {
         request.body = .bytes(ByteBuffer(bytes: body))
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         let response: HTTPClientResponse
-        var data: Data
+        let data: Data
         do {
             response = try await client.execute(request, deadline: deadline)
-            data = Data(buffer: try await response.body.collect(upTo: 1 << 20))
+            data = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw AlertDeliveryError(channel: channel, kind: .timeout,
                                      message: "the \(target) did not answer within \(timeout)", isRetryable: true)

@@ -52,7 +52,7 @@ public struct AlertDispatcher: Sendable {
         var lastError: AlertDeliveryError?
         while attempt < retry.maxAttempts {
             attempt += 1
-            do {
+            do throws(AlertDeliveryError) {
                 try await channel.send(alert, timeout: retry.timeout)
                 count(channel.name, .success)
                 logger.info("alert delivered", metadata: ["alert": "\(alert.key)", "status": "\(alert.status.rawValue)",

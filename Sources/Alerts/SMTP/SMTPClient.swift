@@ -56,8 +56,11 @@ struct SMTPClient: Sendable {
             for try await reply in inbound {
                 var action = machine.receive(reply)
                 if action == .startTLS, let sslContext {
-                    let handler = try NIOSSLClientHandler(context: sslContext, serverHostname: sniHost)
-                    try await channel.channel.pipeline.addHandler(handler, position: .first).get()
+                    let raw = channel.channel
+                    try await raw.eventLoop.submit {
+                        try raw.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: sniHost),
+                                                                   position: .first)
+                    }.get()
                     action = machine.tlsStarted()
                 }
                 switch action {
