@@ -24,7 +24,7 @@ import Testing
             try await SlackChannel(webhookURL: base + "/services/T0/B0/secret").send(drawdownAlert(), timeout: .seconds(5))
             let requests = await state.requests
             #expect(requests.map(\.path) == ["/services/T0/B0/secret"])
-            #expect(requests.first?.body == #"{"attachments":[{"color":"#D00000","fallback":"\#(Self.line)","footer":"graphwiz","text":"drawdown 18.00% reached the limit 15.00%","title":"[FIRING] GraphwizDrawdownHigh","ts":1795570200}],"text":"\#(Self.line)"}"#)
+            #expect(requests.first?.body == ##"{"attachments":[{"color":"#D00000","fallback":"\##(Self.line)","footer":"graphwiz","text":"drawdown 18.00% reached the limit 15.00%","title":"[FIRING] GraphwizDrawdownHigh","ts":1795570200}],"text":"\##(Self.line)"}"##)
         }
     }
 
@@ -34,7 +34,7 @@ import Testing
             alert.summary = "drawdown 10.00% is back under the limit 15.00%"
             try await SlackChannel(webhookURL: base + "/s").send(alert, timeout: .seconds(5))
             let body = try #require(await state.requests.first?.body)
-            #expect(body.contains(#""color":"#2EB886""#))
+            #expect(body.contains(##""color":"#2EB886""##))
             #expect(body.contains(#""text":"[RESOLVED] GraphwizDrawdownHigh (critical): drawdown 10.00% is back under the limit 15.00%""#))
         }
     }

@@ -44,12 +44,13 @@ func withFakeHTTPServer(replies: [ScriptedReply] = [], fallback: ScriptedReply =
     router.post("**") { request, _ -> Response in
         let buffer = try await request.body.collect(upTo: 1 << 20)
         var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value  // lower-case names }
+        // Names in lower case.
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
         let reply = await state.record(ReceivedRequest(method: "\(request.method)", path: request.uri.path, headers: headers,
                                                        body: String(buffer: buffer)))
         if let delay = reply.delay { try await Task.sleep(for: delay) }
         var response = Response(status: .init(code: reply.status), body: .init(byteBuffer: ByteBuffer(string: reply.body)))
-        for (name, value) in reply.headers { response.headers[HTTPField.Name(name)!] = value }
+        for (name, value) in reply.headers { response.headers[.init(name)!] = value }
         return response
     }
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
