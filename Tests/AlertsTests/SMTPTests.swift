@@ -65,6 +65,29 @@ import Testing
         }
     }
 
+    @Test func implicitTLSSpeaksTLSFromTheFirstByte() async throws {
+        var options = FakeSMTPServer.Options()
+        options.implicitTLS = true
+        try await FakeSMTPServer.with(options) { server in
+            let channel = EmailChannel(configuration: Self.configuration(port: server.port, security: .tls))
+            try await channel.send(drawdownAlert(), timeout: .seconds(10))
+            #expect(server.commands == ["EHLO graphwiz", "AUTH PLAIN AGFsZXJ0cwBzM2NyZXQ="] + Self.envelope)
+            #expect(server.messages == [Self.expectedMessage])
+        }
+    }
+
+    @Test func plainClientAgainstATLSServerFailsWithoutHanging() async throws {
+        var options = FakeSMTPServer.Options()
+        options.implicitTLS = true
+        try await FakeSMTPServer.with(options) { server in
+            let error = await #expect(throws: AlertDeliveryError.self) {
+                try await EmailChannel(configuration: Self.configuration(port: server.port)).send(drawdownAlert(), timeout: .seconds(2))
+            }
+            #expect(error?.isRetryable == true)
+            #expect(server.messages == [])
+        }
+    }
+
     @Test func startTLSRequiredButNotOfferedStopsBeforeCredentialsAreSent() async throws {
         try await FakeSMTPServer.with { server in
             let channel = EmailChannel(configuration: Self.configuration(port: server.port, security: .startTLS))

@@ -19,6 +19,8 @@ final class FakeSMTPServer: Sendable {
         var rcptReply = "250 2.1.5 OK"
         /// Whether the server sends its 220 greeting (false: accept and stay silent).
         var greets = true
+        /// TLS from the first byte (port 465 style).
+        var implicitTLS = false
     }
 
     struct Record: Sendable {
@@ -51,6 +53,9 @@ final class FakeSMTPServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { child in
                 child.eventLoop.makeCompletedFuture {
+                    if options.implicitTLS {
+                        try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try child.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineDecoder()))
                     try child.pipeline.syncOperations.addHandler(Handler(options: options, record: record, tls: tls))
                 }
