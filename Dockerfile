@@ -15,7 +15,9 @@ WORKDIR /build
 COPY Package.swift ./
 RUN swift package resolve
 
+# Tests/ is copied because Package.swift declares the test targets (only the graphwiz product is built).
 COPY Sources ./Sources
+COPY Tests ./Tests
 COPY config ./config
 RUN swift build -c release --product graphwiz --static-swift-stdlib \
     && mkdir -p /staging/bin \

@@ -14,7 +14,7 @@ enum AlertText {
 
     /// ISO-8601 UTC with seconds, e.g. `2026-11-25T01:30:00Z`.
     static func iso(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 
     /// The plain-text body of an email or a long message.
