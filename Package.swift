@@ -159,6 +159,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         .testTarget(name: "ExchangesTests", dependencies: [
             "Exchanges", "VenueFakes", "TradingCore", "TradingModel",

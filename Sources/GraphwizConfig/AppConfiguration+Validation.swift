@@ -57,6 +57,7 @@ extension AppConfiguration {
         if monitoring.healthPort == monitoring.metricsPort {
             r.check(["monitoring", "metrics_port"], "\(monitoring.metricsPort)", false, "different from monitoring.health_port")
         }
+        monitoring.alertProblems(&r)
         securityProblems(&r)
         r.int(["performance", "worker_threads"], performance.workerThreads, 0...1024)
         r.int(["performance", "connection_pool_size"], performance.connectionPoolSize, 1...1000)

@@ -16,13 +16,13 @@ import Testing
     @Test func unknownKeysAreReportedWithASuggestionAndTheAllowedKeys() {
         #expect(problems("tradng:\n  mode: paper\nmonitoring:\n  helth_port: 1\n") == [
             "c.yaml:1: tradng is not a known key; did you mean 'trading'? Allowed keys: logging, database, neo4j, trading, exchanges, ai, agents, knowledge_graph, optimizer, backtesting, monitoring, risk, security, performance",
-            "c.yaml:4: monitoring.helth_port is not a known key; did you mean 'health_port'? Allowed keys of monitoring: health_port, metrics_port",
+            "c.yaml:4: monitoring.helth_port is not a known key; did you mean 'health_port'? Allowed keys of monitoring: health_port, metrics_port, alerts",
         ])
     }
 
     @Test func unknownKeyFarFromEveryKnownOneHasNoSuggestion() {
         #expect(problems("monitoring:\n  zzzzzzzzzz: 1\n") == [
-            "c.yaml:2: monitoring.zzzzzzzzzz is not a known key. Allowed keys of monitoring: health_port, metrics_port",
+            "c.yaml:2: monitoring.zzzzzzzzzz is not a known key. Allowed keys of monitoring: health_port, metrics_port, alerts",
         ])
     }
 
