@@ -114,6 +114,18 @@ public final class Neo4jGraphStore: GraphStore {
         return result.sortedForGraph()
     }
 
+    public func nodes(label: String, where key: String, equals value: GraphValue, limit: Int) async throws -> [GraphNode] {
+        try GraphIdentifier.validate(label, kind: "node label")
+        try GraphIdentifier.validate(key, kind: "property key")
+        if value == .null {
+            throw GraphError.invalidValue(field: key, value: "null", expected: "a non-null value to match")
+        }
+        let records = try await run("""
+            MATCH (n:\(label)) WHERE n.\(key) = $value RETURN n ORDER BY n.time IS NULL, n.time DESC, n.id LIMIT $limit
+            """, ["value": value.bolt, "limit": .int(Int64(max(0, limit)))]).records
+        return records.compactMap { $0["n"]?.nodeValue }.map { Self.node($0, preferring: label) }
+    }
+
     public func relationships(ofType type: String) async throws -> [GraphRelationship] {
         try GraphIdentifier.validate(type, kind: "relationship type")
         let records = try await run("MATCH (a)-[r:\(type)]->(b) RETURN a, r, b").records
