@@ -97,19 +97,19 @@ func closes(count: Int, returns: [Double], from start: Double = 100) -> [Double]
             properties: ["direction": "up", "magnitude": 0.2])])
     }
 
-    @Test func statisticsSummariseTheSeries() {
+    @Test func statisticsSummariseTheSeries() throws {
         let series = MarketSeries(exchange: "binance", symbol: "BTC/USDT", base: "BTC", quote: "USDT",
                                   timeframe: .oneDay, bars: bars([100, 110, 99]))
         let batch = MarketContextGraph.statistics(series, asOf: 42)
-        let node = try? #require(batch.nodes.first)
-        #expect(node?.id == "binance:BTC/USDT|1d")
-        #expect(node?.properties["bars"] == 3)
-        #expect(node?.properties["last_close"] == 99.0)
-        #expect(node?.properties["return_total"]?.doubleValue.map { abs($0 - -0.01) < 1e-12 } == true)
+        let node = try #require(batch.nodes.first)
+        #expect(node.id == "binance:BTC/USDT|1d")
+        #expect(node.properties["bars"] == 3)
+        #expect(node.properties["last_close"] == 99.0)
+        #expect(node.properties["return_total"]?.doubleValue.map { abs($0 - -0.01) < 1e-12 } == true)
         let r1 = log(1.1), r2 = log(0.9)
         let mean = (r1 + r2) / 2
         let sigma = ((r1 - mean) * (r1 - mean) + (r2 - mean) * (r2 - mean)).squareRoot()
-        #expect(node?.properties["volatility"]?.doubleValue.map { abs($0 - sigma) < 1e-12 } == true)
+        #expect(node.properties["volatility"]?.doubleValue.map { abs($0 - sigma) < 1e-12 } == true)
         #expect(batch.relationships.map(\.type) == ["HAS_STATS"])
     }
 }

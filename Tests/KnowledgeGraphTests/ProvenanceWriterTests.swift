@@ -26,7 +26,7 @@ enum LiveFixtures {
             .agentDecision(AgentDecisionRecord(id: "\(id)/risk_agent", signalId: id, agent: "risk_agent", action: "approve",
                                                rationale: "trend and volume agree", confidence: 0.75, time: 1_000)),
             .riskCheck(RiskCheckRecord(signalId: id, passed: true, time: 1_000)),
-            .order(OrderRecord(order: order(.new, id: id), strategy: "sma_cross")),
+            .order(OrderRecord(order: order(.accepted, id: id), strategy: "sma_cross")),
             .fill(Fill(tradeId: "t1", clientOrderId: id, venueOrderId: "v1", symbol: "BTCUSDT", side: .buy,
                        price: Fixed(100), quantity: Fixed(2), fee: Fixed(raw: 20_000_000), liquidity: .taker, time: 2_000)),
             .order(OrderRecord(order: order(.filled, id: id), strategy: "sma_cross")),

@@ -150,7 +150,9 @@ public final class ProvenanceWriter: Sendable {
             group.cancelAll()
         }
         state.withLock { $0.finished = true }
-        await drain(all: true)
+        // The final flush must not inherit this task's cancellation (stores refuse to start work in a cancelled
+        // task), so it runs in a task of its own that is awaited here: nothing outlives run().
+        await Task { await self.drain(all: true) }.value
     }
 
     /// Writes full batches, and the remainder too when `all`.
