@@ -96,3 +96,19 @@ import Testing
         }
     }
 }
+
+@Suite struct GraphBatchCoalescingTests {
+    @Test func repeatedUpsertsMergeInOrderAtTheirFirstPosition() {
+        let a = GraphNodeRef(label: "Order", id: "o1"), s = GraphNodeRef(label: "Signal", id: "o1")
+        let batch = GraphBatch(
+            nodes: [GraphNode(label: "Order", id: "o1", properties: ["status": "accepted", "price": "1"]),
+                    GraphNode(label: "Signal", id: "o1"),
+                    GraphNode(label: "Order", id: "o1", properties: ["status": "filled", "price": nil])],
+            relationships: [GraphRelationship(type: "BASED_ON", from: a, to: s, properties: ["w": 1]),
+                            GraphRelationship(type: "BASED_ON", from: a, to: s, properties: ["v": 2])])
+        #expect(batch.coalesced() == GraphBatch(
+            nodes: [GraphNode(label: "Order", id: "o1", properties: ["status": "filled", "price": nil]),
+                    GraphNode(label: "Signal", id: "o1")],
+            relationships: [GraphRelationship(type: "BASED_ON", from: a, to: s, properties: ["w": 1, "v": 2])]))
+    }
+}

@@ -40,7 +40,10 @@ public final class Neo4jGraphStore: GraphStore {
         try await pool.query(cypher, parameters: parameters, database: database)
     }
 
+    /// Writes the ``GraphBatch/coalesced()`` batch, so repeated upserts of one node in a batch end as they would
+    /// one by one (FalkorDB evaluates an `UNWIND` statement's MERGEs before its SETs).
     public func write(_ batch: GraphBatch) async throws {
+        let batch = batch.coalesced()
         var nodesByLabel: [String: [BoltValue]] = [:]
         for node in batch.nodes {
             try GraphIdentifier.validate(node.label, kind: "node label")
