@@ -2,18 +2,19 @@
 public struct GraphRetentionPolicy: Sendable, Hashable {
     /// Days per label; labels not listed use `defaultDays`.
     public var days: [String: Int]
-    /// Days for other time-stamped decision and market-state labels, or nil to keep them forever.
+    /// Days for the decision labels not listed in `days`, or nil to keep them forever.
     public var defaultDays: Int?
-    /// The labels `defaultDays` applies to (default: the time-stamped labels of ``GraphSchema``).
+    /// The labels `defaultDays` applies to (default: ``decisionLabels``).
     public var labels: [String]
 
-    /// The time-stamped labels: decision nodes, regimes, patterns and events.
-    public static let timestampedLabels = [
+    /// The decision-graph labels. Market state (Regime, Pattern, Event) is history that research reads against
+    /// old bars, so it is pruned only when named in `days`.
+    public static let decisionLabels = [
         GraphSchema.signal, GraphSchema.agentDecision, GraphSchema.riskCheck, GraphSchema.order, GraphSchema.fill,
-        GraphSchema.position, GraphSchema.trade, GraphSchema.regime, GraphSchema.pattern, GraphSchema.event,
+        GraphSchema.position, GraphSchema.trade,
     ]
 
-    public init(defaultDays: Int? = nil, days: [String: Int] = [:], labels: [String] = Self.timestampedLabels) {
+    public init(defaultDays: Int? = nil, days: [String: Int] = [:], labels: [String] = Self.decisionLabels) {
         self.defaultDays = defaultDays
         self.days = days
         self.labels = labels

@@ -26,7 +26,7 @@ struct ProvenanceWriterService: Service {
 }
 
 extension GraphUpdater.Configuration {
-    /// The `knowledge_graph:` section: the interval and one retention for every time-stamped label.
+    /// The `knowledge_graph:` section: the interval, and `retention_days` for the decision labels.
     init(knowledgeGraph: KnowledgeGraphConfig) {
         self.init(interval: .seconds(knowledgeGraph.updateIntervalS),
                   retention: GraphRetentionPolicy(defaultDays: knowledgeGraph.retentionDays))

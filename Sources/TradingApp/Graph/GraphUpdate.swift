@@ -11,8 +11,9 @@ struct GraphUpdate: AsyncParsableCommand {
         abstract: "Refresh markets, statistics, regimes, patterns and correlations from the stored bars; apply retention.",
         discussion: """
             Bars come from the SQLite store (--db); the graph is the embedded one there, or Neo4j with --neo4j-url. \
-            Retention: --retention-days applies to every time-stamped label (Signal, Order, Fill, Regime, Pattern, \
-            Event, ...), --retain Label=DAYS overrides one label; without either nothing is deleted.
+            Retention, by each node's time: --retention-days applies to the decision labels (Signal, AgentDecision, \
+            RiskCheck, Order, Fill, Position, Trade); --retain Label=DAYS sets one label, and is the only way to prune \
+            market history (Regime, Pattern, Event). Without either nothing is deleted.
             """)
 
     @Option(help: "Exchange name the stored markets are recorded on.")
@@ -24,7 +25,7 @@ struct GraphUpdate: AsyncParsableCommand {
     @Option(help: "Bars per regime estimate (volatility and drift window).")
     var regimeWindow = 20
 
-    @Option(help: "Days to keep time-stamped nodes of every label (default: keep all).")
+    @Option(help: "Days to keep decision nodes (Signal, RiskCheck, Order, Fill, ...; default: keep all).")
     var retentionDays: Int?
 
     @Option(help: "Days to keep one label, as Label=DAYS (repeatable), e.g. --retain Signal=30.")
