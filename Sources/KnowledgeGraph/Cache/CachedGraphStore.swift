@@ -26,7 +26,9 @@ public final class CachedGraphStore: GraphStore {
         var misses = 0
     }
 
+    /// The store reads miss to and writes go to.
     public let base: any GraphStore
+    /// Where hits and misses are counted.
     public let metrics: GraphMetrics
     private let state: Locked<State>
     public var backendName: String { base.backendName }

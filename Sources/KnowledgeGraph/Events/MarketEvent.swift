@@ -9,6 +9,7 @@ public struct MarketEvent: Sendable, Hashable, Codable {
         /// Strength from 0 to 1.
         public var magnitude: Double
 
+        /// An impact on `target`.
         public init(target: GraphNodeRef, direction: String, magnitude: Double) {
             self.target = target
             self.direction = direction
@@ -16,14 +17,18 @@ public struct MarketEvent: Sendable, Hashable, Codable {
         }
     }
 
+    /// Unique id; importing an event again updates it.
     public var id: String
     /// Unix ms.
     public var time: Int64
     /// E.g. `news`, `macro`, `listing`, `custom`.
     public var kind: String
+    /// Headline or description.
     public var title: String
+    /// The assets and markets it bears on.
     public var impacts: [Impact]
 
+    /// An event with its impacts.
     public init(id: String, time: Int64, kind: String, title: String, impacts: [Impact]) {
         self.id = id
         self.time = time

@@ -24,8 +24,11 @@ public enum ProvenanceRecord: Sendable, Hashable {
 public struct SignalRecord: Sendable, Hashable {
     /// The client order id the signal leads to (or would have).
     public var id: String
+    /// The strategy that generated it.
     public var strategy: String
+    /// The market symbol.
     public var symbol: String
+    /// The order side it asks for (nil when unknown).
     public var side: OrderSide?
     /// The strategy's reason tag (`golden_cross`, `exit`).
     public var tag: String
@@ -34,6 +37,7 @@ public struct SignalRecord: Sendable, Hashable {
     /// Indicator values at the signal, stored as `ind_<name>` properties (non-finite values are left out).
     public var indicators: [String: Double]
 
+    /// A signal record.
     public init(id: String, strategy: String, symbol: String, side: OrderSide?, tag: String, time: Int64,
                 indicators: [String: Double] = [:]) {
         self.id = id
@@ -52,15 +56,18 @@ public struct AgentDecisionRecord: Sendable, Hashable {
     public var id: String
     /// The signal the decision is about.
     public var signalId: String
+    /// The agent name (e.g. `technical`, `risk`).
     public var agent: String
     /// `buy`, `sell`, `hold`, `approve`, `veto` or the agent's own word.
     public var action: String
+    /// Why, in the agent's words.
     public var rationale: String
     /// 0 to 1.
     public var confidence: Double
     /// Unix ms.
     public var time: Int64
 
+    /// An agent decision record.
     public init(id: String, signalId: String, agent: String, action: String, rationale: String, confidence: Double,
                 time: Int64) {
         self.id = id
@@ -75,14 +82,18 @@ public struct AgentDecisionRecord: Sendable, Hashable {
 
 /// The risk engine's answer to a signal.
 public struct RiskCheckRecord: Sendable, Hashable {
+    /// The signal checked.
     public var signalId: String
+    /// True when the risk engine approved it.
     public var passed: Bool
     /// Rejection code and message (nil when passed).
     public var code: String?
+    /// Rejection message.
     public var reason: String?
     /// Unix ms.
     public var time: Int64
 
+    /// A risk check record.
     public init(signalId: String, passed: Bool, code: String? = nil, reason: String? = nil, time: Int64) {
         self.signalId = signalId
         self.passed = passed
@@ -100,11 +111,14 @@ public struct RiskCheckRecord: Sendable, Hashable {
 
 /// An order and the strategy that placed it.
 public struct OrderRecord: Sendable, Hashable {
+    /// The order as it is now (write it again on every update).
     public var order: Order
+    /// The strategy that placed it.
     public var strategy: String
     /// The signal it is based on (default: the client order id).
     public var signalId: String
 
+    /// An order record.
     public init(order: Order, strategy: String, signalId: String? = nil) {
         self.order = order
         self.strategy = strategy
@@ -116,6 +130,7 @@ public struct OrderRecord: Sendable, Hashable {
 public struct PositionRecord: Sendable, Hashable {
     /// Stable for one open-to-flat life of the position: see ``id(runId:symbol:openedAt:)``.
     public var id: String
+    /// The position after the update.
     public var position: Position
     /// Unix ms of the update.
     public var time: Int64
@@ -124,6 +139,7 @@ public struct PositionRecord: Sendable, Hashable {
     /// The order that opened it (first fill) or closed it (now flat).
     public var orderId: String?
 
+    /// A position record.
     public init(id: String, position: Position, time: Int64, fillId: String? = nil, orderId: String? = nil) {
         self.id = id
         self.position = position

@@ -17,6 +17,7 @@ public final class ProvenanceWriter: Sendable {
         /// Longest a record waits for a write when fewer than `batchSize` are queued (default 1 s).
         public var flushInterval: Duration
 
+        /// Bounds and interval (capacity and batch size at least 1).
         public init(capacity: Int = 100_000, batchSize: Int = 1_000, flushInterval: Duration = .seconds(1)) {
             self.capacity = max(1, capacity)
             self.batchSize = max(1, batchSize)
@@ -41,6 +42,7 @@ public final class ProvenanceWriter: Sendable {
         /// The last store error, if any.
         public var lastError: String?
 
+        /// Counts (all zero by default).
         public init(accepted: Int = 0, dropped: Int = 0, written: Int = 0, failed: Int = 0, queued: Int = 0,
                     batches: Int = 0, lastError: String? = nil) {
             self.accepted = accepted
@@ -78,15 +80,19 @@ public final class ProvenanceWriter: Sendable {
         }
     }
 
+    /// Where records are written.
     public let store: any GraphStore
     /// Put on signals, orders and positions as `run_id`.
     public let runId: String
+    /// Queue and batch bounds.
     public let configuration: Configuration
+    /// Queue depth, dropped records and write errors.
     public let metrics: GraphMetrics
     private let state: Locked<State>
     private let wake: AsyncStream<Void>
     private let wakeContinuation: AsyncStream<Void>.Continuation
 
+    /// A writer to `store`; start ``run()`` in the service.
     public init(store: any GraphStore, runId: String, configuration: Configuration = Configuration(),
                 metrics: GraphMetrics = GraphMetrics()) {
         self.store = store

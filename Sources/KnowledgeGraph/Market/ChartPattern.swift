@@ -20,6 +20,7 @@ public struct ChartPattern: Sendable, Hashable, Codable {
         }
     }
 
+    /// What was found.
     public var kind: Kind
     /// Open time of the bar (Unix ms).
     public var time: Int64
@@ -28,6 +29,7 @@ public struct ChartPattern: Sendable, Hashable, Codable {
     /// Strength: |fast / slow − 1| after a cross; how far (as a fraction) the close passed the level on a breakout.
     public var magnitude: Double
 
+    /// A pattern found at `time`.
     public init(kind: Kind, time: Int64, price: Double, magnitude: Double) {
         self.kind = kind
         self.time = time

@@ -12,6 +12,7 @@ public enum MarketRegime: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A run of consecutive bars in one regime.
 public struct RegimeEpisode: Sendable, Hashable, Codable {
+    /// The regime of every bar in the run.
     public var regime: MarketRegime
     /// Open time of the first bar (Unix ms).
     public var from: Int64
@@ -20,6 +21,7 @@ public struct RegimeEpisode: Sendable, Hashable, Codable {
     /// Bars in the episode.
     public var bars: Int
 
+    /// An episode.
     public init(regime: MarketRegime, from: Int64, to: Int64, bars: Int) {
         self.regime = regime
         self.from = from

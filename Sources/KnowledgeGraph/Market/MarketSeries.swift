@@ -4,15 +4,18 @@ import TradingModel
 public struct MarketSeries: Sendable, Hashable {
     /// Exchange name (the market id is `<exchange>:<symbol>`).
     public var exchange: String
+    /// Symbol as the exchange lists it (`BTC/USDT`).
     public var symbol: String
     /// Base asset code (e.g. `BTC`).
     public var base: String
     /// Quote asset code (e.g. `USDT`).
     public var quote: String
+    /// Bar length.
     public var timeframe: Timeframe
     /// Oldest first.
     public var bars: [Bar]
 
+    /// A series of `bars`.
     public init(exchange: String, symbol: String, base: String, quote: String, timeframe: Timeframe, bars: [Bar]) {
         self.exchange = exchange
         self.symbol = symbol

@@ -10,6 +10,7 @@ public struct PatternDetector: Sendable, Hashable {
     /// Bars whose high / low a breakout must pass (default 20).
     public var breakoutWindow: Int
 
+    /// A detector; `fast` is kept below `slow`.
     public init(fast: Int = 50, slow: Int = 200, breakoutWindow: Int = 20) {
         self.fast = max(1, min(fast, slow - 1))
         self.slow = max(2, slow)

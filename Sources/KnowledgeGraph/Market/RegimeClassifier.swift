@@ -23,6 +23,7 @@ public struct RegimeClassifier: Sendable, Hashable {
     /// σ values the percentile is taken over (default 250).
     public var volatilityLookback: Int
 
+    /// A classifier (window at least 2).
     public init(window: Int = 20, trendThreshold: Double = 1.0, volatilityPercentile: Double = 0.8,
                 volatilityLookback: Int = 250) {
         self.window = max(2, window)

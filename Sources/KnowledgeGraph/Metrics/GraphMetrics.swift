@@ -10,12 +10,19 @@ import Metrics
 /// - `graphwiz_graph_dropped_total` (Counter): records the writer refused because its queue was full.
 /// - `graphwiz_graph_cache_hits_total`, `graphwiz_graph_cache_misses_total` (Counter): ``CachedGraphStore`` reads.
 public struct GraphMetrics: Sendable {
+    /// `graphwiz_graph_write_seconds`.
     public let writeLatency: Timer
+    /// `graphwiz_graph_read_seconds`.
     public let readLatency: Timer
+    /// `graphwiz_graph_queue_depth`.
     public let queueDepth: Gauge
+    /// `graphwiz_graph_errors_total`.
     public let errors: Counter
+    /// `graphwiz_graph_dropped_total`.
     public let dropped: Counter
+    /// `graphwiz_graph_cache_hits_total`.
     public let cacheHits: Counter
+    /// `graphwiz_graph_cache_misses_total`.
     public let cacheMisses: Counter
 
     /// Instruments from `factory` (default: the bootstrapped ``MetricsSystem``), with `dimensions` on each.

@@ -3,7 +3,9 @@ import Metrics
 /// A ``GraphStore`` that times every call (`graphwiz_graph_write_seconds` for writes and deletes,
 /// `graphwiz_graph_read_seconds` for reads) and counts failures in `graphwiz_graph_errors_total`.
 public struct MeteredGraphStore: GraphStore {
+    /// The measured store.
     public let base: any GraphStore
+    /// The instruments.
     public let metrics: GraphMetrics
     public var backendName: String { base.backendName }
 

@@ -6,6 +6,7 @@
 public struct GraphCorrelationSource: Sendable {
     /// A symmetric correlation matrix in the order of ``symbols``.
     public struct Matrix: Sendable, Hashable {
+        /// The symbols asked for, in order.
         public var symbols: [String]
         /// `rho[i][j]`: 1 on the diagonal and between two symbols of one asset, `missing` where the graph has no
         /// correlation.
@@ -16,10 +17,12 @@ public struct GraphCorrelationSource: Sendable {
         public var missing: [[Int]]
     }
 
+    /// The graph read.
     public let store: any GraphStore
     /// The value for pairs without a correlation (default 0: unknown counts as uncorrelated).
     public let missingValue: Double
 
+    /// A source over `store`.
     public init(store: any GraphStore, missingValue: Double = 0) {
         self.store = store
         self.missingValue = missingValue

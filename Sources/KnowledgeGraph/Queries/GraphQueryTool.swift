@@ -17,14 +17,22 @@ public struct GraphQueryTool: Sendable {
 
     /// The arguments of a call.
     public struct Arguments: Sendable, Hashable, Codable {
+        /// Which query.
         public var query: Query
+        /// Asset code (correlated_assets).
         public var asset: String?
+        /// Symbol or market id (current_regime, recent_decisions).
         public var symbol: String?
+        /// Timeframe filter (current_regime).
         public var timeframe: String?
+        /// Client order id (why_order).
         public var orderId: String?
+        /// Most results, 1 to 100 (default 10).
         public var limit: Int?
+        /// Smallest |rho| (correlated_assets).
         public var minAbsRho: Double?
 
+        /// Arguments for `query`.
         public init(query: Query, asset: String? = nil, symbol: String? = nil, timeframe: String? = nil,
                     orderId: String? = nil, limit: Int? = nil, minAbsRho: Double? = nil) {
             self.query = query
@@ -67,8 +75,10 @@ public struct GraphQueryTool: Sendable {
         },"required":["query"],"additionalProperties":false}
         """
 
+    /// The graph read (read-only calls only).
     public let store: any GraphStore
 
+    /// A tool over `store`.
     public init(store: any GraphStore) { self.store = store }
 
     /// Runs the call whose arguments are the JSON text `arguments`; answers JSON, `{"error": "..."}` on failure.

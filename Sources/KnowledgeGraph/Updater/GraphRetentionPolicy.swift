@@ -14,6 +14,7 @@ public struct GraphRetentionPolicy: Sendable, Hashable {
         GraphSchema.position, GraphSchema.trade,
     ]
 
+    /// A policy; with no arguments nothing is deleted.
     public init(defaultDays: Int? = nil, days: [String: Int] = [:], labels: [String] = Self.decisionLabels) {
         self.defaultDays = defaultDays
         self.days = days

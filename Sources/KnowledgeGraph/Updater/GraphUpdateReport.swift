@@ -15,6 +15,7 @@ public struct GraphUpdateReport: Sendable, Hashable, Codable {
     /// The refresh time (Unix ms).
     public var asOf: Int64 = 0
 
+    /// An empty report.
     public init() {}
 
     /// One line for logs and the CLI.

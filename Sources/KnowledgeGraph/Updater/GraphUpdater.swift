@@ -9,15 +9,20 @@ import TradingModel
 /// and returns when its task is cancelled. A failed refresh is counted in `graphwiz_graph_errors_total` and
 /// retried at the next interval; ``refresh()`` alone (`graphwiz graph update`) throws instead.
 public struct GraphUpdater: Sendable {
+    /// What to compute and how often.
     public struct Configuration: Sendable, Hashable {
         /// Time between refreshes (default 1 hour, `knowledge_graph.update_interval_s`).
         public var interval: Duration
         /// Returns per correlation (default 500; shorter shared histories use what they have).
         public var correlationWindow: Int
+        /// The regime rule.
         public var regimes: RegimeClassifier
+        /// The pattern rules.
         public var patterns: PatternDetector
+        /// Days kept per label.
         public var retention: GraphRetentionPolicy
 
+        /// The seed defaults: hourly, 500 returns, the documented regime and pattern rules, no retention.
         public init(interval: Duration = .seconds(3600), correlationWindow: Int = 500,
                     regimes: RegimeClassifier = RegimeClassifier(), patterns: PatternDetector = PatternDetector(),
                     retention: GraphRetentionPolicy = GraphRetentionPolicy()) {
@@ -29,15 +34,20 @@ public struct GraphUpdater: Sendable {
         }
     }
 
+    /// The graph written.
     public let store: any GraphStore
+    /// Where bars come from.
     public let source: any MarketSeriesSource
+    /// Interval and rules.
     public let configuration: Configuration
+    /// Failed refreshes of ``run()`` are counted in `errors`.
     public let metrics: GraphMetrics
     /// Unix ms now (the wall clock by default; tests pass a fixed time).
     public let now: @Sendable () -> Int64
     /// Called after every refresh of ``run()`` with its report or error (e.g. to log).
     public let onRefresh: @Sendable (Result<GraphUpdateReport, any Error>) -> Void
 
+    /// An updater of `store` from `source`.
     public init(store: any GraphStore, source: any MarketSeriesSource, configuration: Configuration = Configuration(),
                 metrics: GraphMetrics = GraphMetrics(),
                 now: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
