@@ -64,7 +64,7 @@ func seedQueries(_ store: any GraphStore) async throws {
         let properties = try #require(schema["properties"] as? [String: Any])
         let query = try #require(properties["query"] as? [String: Any])
         #expect(query["enum"] as? [String] == GraphQueryTool.Query.allCases.map(\.rawValue))
-        #expect(Set(properties.keys) == ["query", "asset", "symbol", "timeframe", "order_id", "limit", "min_abs_rho"])
+        #expect(Set(properties.keys) == GraphQueryTool.argumentNames)
         #expect(schema["required"] as? [String] == ["query"])
     }
 
@@ -118,6 +118,8 @@ func seedQueries(_ store: any GraphStore) async throws {
             #expect(await tool.call(arguments: #"{"query":"why_order","order_id":"nope"}"#)
                 == #"{"error":"graph: no Order or Signal node with id 'nope'"}"#)
             #expect(await tool.call(arguments: #"{"query":"drop_everything"}"#).hasPrefix(#"{"error":"graph_query: arguments is"#))
+            #expect(await tool.call(arguments: #"{"query":"why_order","order_id":"x","cypher":"MATCH (n) DELETE n"}"#)
+                == #"{"error":"graph_query: arguments is 'cypher', expected only asset, limit, min_abs_rho, order_id, query, symbol, timeframe"}"#)
         }
     }
 }

@@ -75,6 +75,9 @@ public struct GraphQueryTool: Sendable {
         },"required":["query"],"additionalProperties":false}
         """
 
+    /// The argument names ``parametersSchema`` allows.
+    public static let argumentNames: Set<String> = ["query", "asset", "symbol", "timeframe", "order_id", "limit", "min_abs_rho"]
+
     /// The graph read (read-only calls only).
     public let store: any GraphStore
 
@@ -84,6 +87,11 @@ public struct GraphQueryTool: Sendable {
     /// Runs the call whose arguments are the JSON text `arguments`; answers JSON, `{"error": "..."}` on failure.
     public func call(arguments: String) async -> String {
         do {
+            if let object = try? JSONSerialization.jsonObject(with: Data(arguments.utf8)) as? [String: Any],
+               let unknown = object.keys.sorted().first(where: { !Self.argumentNames.contains($0) }) {
+                throw GraphError.invalidInput(source: Self.name, line: 0, field: "arguments", value: unknown,
+                                              expected: "only " + Self.argumentNames.sorted().joined(separator: ", "))
+            }
             let decoded: Arguments
             do {
                 decoded = try JSONDecoder().decode(Arguments.self, from: Data(arguments.utf8))
