@@ -103,3 +103,42 @@ import TradingModel
         #expect(try command.retentionByLabel() == ["Signal": 30, "Order": 7])
     }
 }
+
+@Suite struct GraphServiceTests {
+    @Test func theWriterServiceFlushesWhenItsTaskIsCancelled() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        try await SQLStore.withStore(path: dir.path("g.sqlite"), migrations: EmbeddedGraphStore.migrations) { sql in
+            let store = EmbeddedGraphStore(store: sql)
+            let writer = ProvenanceWriter(store: store, runId: "paper",
+                                          configuration: .init(batchSize: 100, flushInterval: .seconds(3600)))
+            let task = Task { try await ProvenanceWriterService(writer: writer).run() }
+            writer.submit(.signal(SignalRecord(id: "s-1", strategy: "sma_cross", symbol: "BTCUSDT", side: .buy,
+                                               tag: "entry", time: 1)))
+            task.cancel()
+            try await task.value
+            #expect(writer.statistics.written == 1)
+            #expect(try await store.node(GraphNodeRef(label: "Signal", id: "s-1"))?.properties["tag"] == "entry")
+        }
+    }
+
+    @Test func theUpdaterServiceStopsWhenItsTaskIsCancelled() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let db = try await GraphMarketCommandTests.seededBars(dir)
+        try await SQLStore.withStore(path: db, migrations: EmbeddedGraphStore.migrations) { sql in
+            let store = EmbeddedGraphStore(store: sql)
+            let updater = GraphUpdater(store: store, source: StoredMarketSeriesSource(store: sql),
+                                       configuration: .init(interval: .seconds(3600)))
+            let task = Task { try await GraphUpdaterService(updater: updater).run() }
+            var waited = 0
+            while try await store.stats().nodesByLabel["TimeframeStats"] != 2 && waited < 500 {
+                try await Task.sleep(for: .milliseconds(10))
+                waited += 1
+            }
+            task.cancel()
+            try await task.value
+            #expect(try await store.stats().nodesByLabel["Market"] == 2)
+        }
+    }
+}
