@@ -142,3 +142,11 @@ import TradingModel
         }
     }
 }
+
+@Suite struct GraphLiveBenchTests {
+    @Test func liveBenchWritesEveryRecordWithoutDrops() async throws {
+        let output = try await DataTestDirectory.parse(["graph", "bench", "--orders", "30", "--queries", "3", "--live"],
+                                                       as: GraphBench.self).perform()
+        #expect(output.text.contains("live:  30 decisions (120 records, 0 dropped, 0 failed) written in "))
+    }
+}
