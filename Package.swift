@@ -68,6 +68,7 @@ let package = Package(
         .target(name: "KnowledgeGraph", dependencies: [
             "TradingModel", "TradingCore", "Persistence", "BoltClient", "Backtest",
             .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         // The YAML application configuration: loading, ${VAR} expansion, .env, overrides, validation, redaction.
         .target(name: "GraphwizConfig", dependencies: [
@@ -151,6 +152,7 @@ let package = Package(
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: strict),
         .testTarget(name: "KnowledgeGraphTests", dependencies: [
             "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
+            .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: ["TradingApp", "KnowledgeGraph"], swiftSettings: strict),
         .testTarget(name: "GraphwizConfigTests", dependencies: ["GraphwizConfig"], swiftSettings: strict),

@@ -12,6 +12,9 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
     case backend(backend: String, operation: String, reason: String)
     /// A requested node does not exist.
     case notFound(label: String, id: String)
+    /// A record of an imported file (line 1 is the first line; 0 when the whole file is meant) or tool call
+    /// argument that is not what is expected.
+    case invalidInput(source: String, line: Int, field: String, value: String, expected: String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,8 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
             "graph: \(backend) \(operation) failed: \(reason)"
         case let .notFound(label, id):
             "graph: no \(label) node with id '\(id)'"
+        case let .invalidInput(source, line, field, value, expected):
+            "\(source)\(line > 0 ? ":\(line)" : ""): \(field) is '\(value)', expected \(expected)"
         }
     }
 }

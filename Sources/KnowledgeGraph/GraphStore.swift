@@ -18,6 +18,11 @@ public protocol GraphStore: Sendable {
     /// then node label and id.
     func neighbours(of ref: GraphNodeRef, type: String?, direction: GraphDirection) async throws -> [GraphNeighbour]
 
+    /// Nodes of `label` whose property `key` equals `value` (not null), newest first: by `time` descending,
+    /// nodes without `time` last, then by id; at most `limit`.
+    /// - Complexity: a scan of the label's nodes (the stores index id and time, not other properties).
+    func nodes(label: String, where key: String, equals value: GraphValue, limit: Int) async throws -> [GraphNode]
+
     /// Every relationship of `type`, sorted by endpoints.
     func relationships(ofType type: String) async throws -> [GraphRelationship]
 

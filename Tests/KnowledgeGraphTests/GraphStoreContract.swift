@@ -15,6 +15,7 @@ enum GraphStoreContract: String, CaseIterable, Sendable, CustomTestStringConvert
     case labelsThatAreNotIdentifiersAreRejected
     case valuesOfEveryTypeRoundTrip
     case quotesAndBackslashesInTextRoundTrip
+    case nodesWithAPropertyValueAreListedNewestFirst
 
     var testDescription: String { rawValue }
 
@@ -147,6 +148,24 @@ enum GraphStoreContract: String, CaseIterable, Sendable, CustomTestStringConvert
             let properties: [String: GraphValue] = ["path": #"C:\temp\new 'quoted'"#]
             try await store.upsert(nodes: [GraphNode(label: "Event", id: "e1", properties: properties)])
             #expect(try await store.node(GraphNodeRef(label: "Event", id: "e1"))?.properties == properties)
+
+        case .nodesWithAPropertyValueAreListedNewestFirst:
+            try await store.upsert(nodes: [
+                GraphNode(label: "Order", id: "o1", properties: ["symbol": "BTCUSDT", "time": 100]),
+                GraphNode(label: "Order", id: "o2", properties: ["symbol": "ETHUSDT", "time": 300]),
+                GraphNode(label: "Order", id: "o3", properties: ["symbol": "BTCUSDT", "time": 200]),
+                GraphNode(label: "Order", id: "o4", properties: ["symbol": "BTCUSDT"]),
+                GraphNode(label: "Signal", id: "s1", properties: ["symbol": "BTCUSDT", "time": 900]),
+                GraphNode(label: "Order", id: "o5", properties: ["symbol": 7, "time": 999]),
+            ])
+            #expect(try await store.nodes(label: "Order", where: "symbol", equals: "BTCUSDT", limit: 10).map(\.id)
+                == ["o3", "o1", "o4"])
+            #expect(try await store.nodes(label: "Order", where: "symbol", equals: "BTCUSDT", limit: 1).map(\.id) == ["o3"])
+            #expect(try await store.nodes(label: "Order", where: "symbol", equals: 7, limit: 10).map(\.id) == ["o5"])
+            #expect(try await store.nodes(label: "Order", where: "symbol", equals: "XRPUSDT", limit: 10).isEmpty)
+            await #expect(throws: GraphError.invalidIdentifier(kind: "property key", value: "a.b")) {
+                _ = try await store.nodes(label: "Order", where: "a.b", equals: "x", limit: 1)
+            }
         }
     }
 }

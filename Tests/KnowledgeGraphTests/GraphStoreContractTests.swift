@@ -47,6 +47,23 @@ struct BoltGraphStoreContractTests {
         }
     }
 
+    @Test func liveProvenanceRegimesAndCorrelationsReadBackOverBolt() async throws {
+        try await TemporaryGraph.withBolt { store in
+            try await seedQueries(store)
+            let tool = GraphQueryTool(store: store)
+            #expect(await tool.call(arguments: #"{"query":"current_regime","symbol":"BTCUSDT"}"#)
+                == #"{"markets":[{"bars":3,"from":7200000,"market":"binance:BTCUSDT","regime":"trend_up","timeframe":"1h","to":14400000}],"query":"current_regime","symbol":"BTCUSDT"}"#)
+            #expect(await tool.call(arguments: #"{"query":"correlated_assets","asset":"BTC"}"#)
+                == #"{"asset":"BTC","correlated":[{"asset":"ETH","rho":0.8},{"asset":"SOL","rho":-0.4}],"query":"correlated_assets"}"#)
+            let why = try await ProvenanceQuery.why(orderId: "live-1", in: store)
+            #expect(why.agentDecisions.map(\.id) == ["live-1/risk_agent"])
+            #expect(why.positions.map(\.id) == ["paper/BTCUSDT/2000"])
+            #expect(why.order?.properties["status"] == "filled")
+            let matrix = try await GraphCorrelationSource(store: store).matrix(symbols: ["BTCUSDT", "ETHUSDT"])
+            #expect(matrix.rho == [[1, 0.8], [0.8, 1]])
+        }
+    }
+
     @Test func rawCypherQueriesReturnColumnsAndRows() async throws {
         try await TemporaryGraph.withBolt { store in
             try await store.upsert(nodes: [GraphNode(label: "Asset", id: "BTC", properties: ["rank": 1])])

@@ -129,6 +129,28 @@ public final class EmbeddedGraphStore: GraphStore {
         }
     }
 
+    public func nodes(label: String, where key: String, equals value: GraphValue, limit: Int) async throws -> [GraphNode] {
+        try GraphIdentifier.validate(label, kind: "node label")
+        try GraphIdentifier.validate(key, kind: "property key")
+        var sql: SQLQueryString = "SELECT id, properties FROM graph_nodes WHERE label = \(bind: label) AND "
+        sql += "json_extract(properties, '$.\(unsafeRaw: key)') "
+        switch value {
+        case .null:
+            throw GraphError.invalidValue(field: key, value: "null", expected: "a non-null value to match")
+        case .bool(let flag): sql += "= \(bind: flag ? 1 : 0) AND json_type(properties, '$.\(unsafeRaw: key)') IN ('true', 'false')"
+        case .int(let number): sql += "= \(bind: number) AND json_type(properties, '$.\(unsafeRaw: key)') = 'integer'"
+        case .double(let number): sql += "= \(bind: number) AND json_type(properties, '$.\(unsafeRaw: key)') = 'real'"
+        case .string(let text): sql += "= \(bind: text) AND json_type(properties, '$.\(unsafeRaw: key)') = 'text'"
+        }
+        sql += " ORDER BY time IS NULL, time DESC, id LIMIT \(bind: max(0, limit))"
+        let rows = try await store.withDatabase { db in try await db.raw(sql).all() }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: String.self)
+            return GraphNode(label: label, id: id, properties: try GraphJSON.decode(
+                try row.decode(column: "properties", as: String.self), table: "graph_nodes", key: "(:\(label) \(id))"))
+        }
+    }
+
     public func relationships(ofType type: String) async throws -> [GraphRelationship] {
         let rows = try await store.withDatabase { db in
             try await db.raw("""

@@ -40,7 +40,10 @@ public final class Neo4jGraphStore: GraphStore {
         try await pool.query(cypher, parameters: parameters, database: database)
     }
 
+    /// Writes the ``GraphBatch/coalesced()`` batch, so repeated upserts of one node in a batch end as they would
+    /// one by one (FalkorDB evaluates an `UNWIND` statement's MERGEs before its SETs).
     public func write(_ batch: GraphBatch) async throws {
+        let batch = batch.coalesced()
         var nodesByLabel: [String: [BoltValue]] = [:]
         for node in batch.nodes {
             try GraphIdentifier.validate(node.label, kind: "node label")
@@ -112,6 +115,18 @@ public final class Neo4jGraphStore: GraphStore {
             }
         }
         return result.sortedForGraph()
+    }
+
+    public func nodes(label: String, where key: String, equals value: GraphValue, limit: Int) async throws -> [GraphNode] {
+        try GraphIdentifier.validate(label, kind: "node label")
+        try GraphIdentifier.validate(key, kind: "property key")
+        if value == .null {
+            throw GraphError.invalidValue(field: key, value: "null", expected: "a non-null value to match")
+        }
+        let records = try await run("""
+            MATCH (n:\(label)) WHERE n.\(key) = $value RETURN n ORDER BY n.time IS NULL, n.time DESC, n.id LIMIT $limit
+            """, ["value": value.bolt, "limit": .int(Int64(max(0, limit)))]).records
+        return records.compactMap { $0["n"]?.nodeValue }.map { Self.node($0, preferring: label) }
     }
 
     public func relationships(ofType type: String) async throws -> [GraphRelationship] {

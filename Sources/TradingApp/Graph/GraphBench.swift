@@ -20,6 +20,9 @@ struct GraphBench: AsyncParsableCommand {
     @Option(help: "Nodes plus relationships per store write.")
     var batchSize = 20_000
 
+    @Flag(help: "Also measure live provenance: the same number of decisions through the batched ProvenanceWriter.")
+    var live = false
+
     @OptionGroup var backend: GraphBackendOptions
 
     func validate() throws {
@@ -59,6 +62,7 @@ struct GraphBench: AsyncParsableCommand {
             func percentile(_ p: Double) -> String {
                 String(format4: latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))])
             }
+            let liveLines = live ? try await Self.live(orders: orderCount, store: store) : []
             return DataCommandOutput([
                 "Graph benchmark (\(store.backendName), batch \(batchSize))",
                 "  write: \(orderCount) orders, \(written.nodeCount) nodes + \(written.relationshipCount) relationships "
@@ -66,7 +70,7 @@ struct GraphBench: AsyncParsableCommand {
                 "         \(Int(Double(orderCount) / writeSeconds)) orders/s, \(Int(Double(elements) / writeSeconds)) elements/s",
                 "  why:   \(queries) queries, p50 \(percentile(0.5)) ms, p99 \(percentile(0.99)) ms, "
                     + "mean \(String(format4: latencies.reduce(0, +) / Double(latencies.count))) ms",
-            ])
+            ] + liveLines)
         }
     }
 
