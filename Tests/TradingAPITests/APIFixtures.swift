@@ -9,7 +9,7 @@ import TradingModel
 
 /// Shared set-up of the API tests: an in-memory account, a known secret, tokens per role.
 enum APIFixtures {
-    static let secret = "test-secret-0123456789-abcdefghijklmnop"
+    static let secret = "test-secret-0123456789-abcdefghijklmnop-0123456789-abcdefghijklmnop"
     static let traderKey = "trader-key-0123456789abcdef"
 
     static let btc = Instrument(symbol: "BTC/USDT", tickSize: Fixed("0.01")!, lotSize: Fixed("0.00001")!,

@@ -42,8 +42,9 @@ import TradingAPI
 
     @Test(arguments: endpoints)
     func endpointRequiresItsRole(endpoint: Endpoint) async throws {
-        var tokens: [APIRole: String] = [:]
-        for role in APIRole.allCases { tokens[role] = try await APIFixtures.token(role) }
+        var collected: [APIRole: String] = [:]
+        for role in APIRole.allCases { collected[role] = try await APIFixtures.token(role) }
+        let tokens = collected
         try await APIFixtures.application().test(.router) { client in
             let body = endpoint.body.map(APIFixtures.json)
             try await client.execute(uri: endpoint.path, method: endpoint.method, body: body) { response in
@@ -69,9 +70,9 @@ import TradingAPI
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains("/api/v1/") && !$0.hasSuffix("openapi.json") })
         let tested = Set(Self.endpoints.map { endpoint in
             let pattern = endpoint.path
-                .replacingOccurrences(of: "/bt-1", with: "/:id")
-                .replacingOccurrences(of: "/orders/x", with: "/orders/:clientOrderId")
-                .replacingOccurrences(of: "/sma_cross-1/", with: "/:id/")
+                .replacingOccurrences(of: "/bt-1", with: "/{id}")
+                .replacingOccurrences(of: "/orders/x", with: "/orders/{clientOrderId}")
+                .replacingOccurrences(of: "/sma_cross-1/", with: "/{id}/")
             return "\(endpoint.method) \(pattern)"
         })
         #expect(registered == tested)

@@ -37,7 +37,7 @@ enum LocalTools {
 
     /// Starts `path` with `arguments`, stdout and stderr to `log`.
     static func start(_ path: String, _ arguments: [String], log: URL) throws -> Process {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

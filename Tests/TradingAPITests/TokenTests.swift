@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func tokenSignedWithAnotherSecretIs401() async throws {
-        let token = try await APITokenIssuer(secret: "some-other-secret-of-sufficient-length").issue(subject: "x", role: .viewer, ttl: 60)
+        let token = try await APITokenIssuer(secret: "some-other-secret-of-sufficient-length-0123456789").issue(subject: "x", role: .viewer, ttl: 60)
         let (status, code) = try await Self.status(APIFixtures.bearer(token))
         #expect(status == 401)
         #expect(code == "invalid_token")

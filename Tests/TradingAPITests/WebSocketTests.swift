@@ -30,7 +30,7 @@ import WSClient
         let received = Mutex<[String]>([])
         try await APIFixtures.application(control: control).test(.live) { client in
             let port = try #require(client.port)
-            try await Self.within(20) {
+            _ = try await Self.within(20) {
                 try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/v1/stream?token=\(token)",
                                                   logger: Logger(label: "ws-test")) { inbound, outbound, _ in
                     while control.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
@@ -56,7 +56,7 @@ import WSClient
         try await APIFixtures.application().test(.live) { client in
             let port = try #require(client.port)
             await #expect(throws: (any Error).self) {
-                try await Self.within(20) {
+                _ = try await Self.within(20) {
                     try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/v1/stream",
                                                       logger: Logger(label: "ws-test")) { _, _, _ in }
                 }
@@ -70,9 +70,12 @@ import WSClient
         let got = Mutex<String?>(nil)
         try await APIFixtures.application(control: control).test(.live) { client in
             let port = try #require(client.port)
-            var configuration = WebSocketClientConfiguration()
-            configuration.additionalHeaders = [.authorization: "Bearer \(token)"]
-            try await Self.within(20) {
+            let configuration = {
+                var configuration = WebSocketClientConfiguration()
+                configuration.additionalHeaders = [.authorization: "Bearer \(token)"]
+                return configuration
+            }()
+            _ = try await Self.within(20) {
                 try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/v1/stream", configuration: configuration,
                                                   logger: Logger(label: "ws-test")) { inbound, outbound, _ in
                     while control.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }

@@ -15,7 +15,7 @@ public struct APIAuthenticator: Sendable {
     public init(security: APISecurity) async throws(APIConfigurationError) {
         guard !security.jwtSecret.isEmpty else { throw APIConfigurationError("security.jwt_secret must not be empty") }
         hmac = JWTKeyCollection()
-        await hmac.add(hmac: HMACKey(from: security.jwtSecret), digestAlgorithm: .sha256)
+        await hmac.add(hmac: APISigningKey.hmac(security.jwtSecret), digestAlgorithm: .sha256)
         if let x = security.eddsaPublicKey {
             let collection = JWTKeyCollection()
             do {

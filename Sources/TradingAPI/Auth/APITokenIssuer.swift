@@ -8,7 +8,7 @@ public struct APITokenIssuer: Sendable {
     /// An issuer signing with `secret`.
     public init(secret: String) async {
         keys = JWTKeyCollection()
-        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        await keys.add(hmac: APISigningKey.hmac(secret), digestAlgorithm: .sha256)
     }
 
     /// A token for `subject` with `role`, valid for `ttl` seconds from `now`.

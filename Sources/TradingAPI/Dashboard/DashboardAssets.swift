@@ -24,7 +24,10 @@ struct DashboardAssets: Sendable {
         ]
         var files: [String: Asset] = [:]
         for item in wanted {
-            guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/" + item.file),
+            let file = item.file as NSString
+            let directory = ("Resources/" + item.file as NSString).deletingLastPathComponent
+            guard let url = Bundle.module.url(forResource: (file.lastPathComponent as NSString).deletingPathExtension,
+                                              withExtension: file.pathExtension, subdirectory: directory),
                   let data = try? Data(contentsOf: url) else {
                 throw APIConfigurationError("TradingAPI bundle: Resources/\(item.file) is missing; the package resources were not copied")
             }

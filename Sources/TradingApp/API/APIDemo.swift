@@ -35,7 +35,7 @@ struct APIDemo: AsyncParsableCommand {
         if let tokenFile {
             let token = try await APITokenIssuer(secret: security.jwtSecret)
                 .issue(subject: "demo-admin", role: .admin, ttl: Double(max(duration, 86_400)))
-            FileManager.default.createFile(atPath: tokenFile, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: tokenFile, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
         }
         let portFile = self.portFile
         let host = server.host

@@ -11,7 +11,7 @@ struct DemoFeeder: Service {
     let seed: UInt64
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             var random = SplitMix64(seed: seed)
             var prices: [String: Double] = ["BTC/USDT": 50_000, "ETH/USDT": 2_500]
             var history: [Double] = []
