@@ -212,18 +212,21 @@ import TradingModel
         }
     }
 
-    @Test func backtestRunsAndItsReportIsReadable() async throws {
+    @Test func backtestQueuesRunsAndItsReportIsReadable() async throws {
         let token = try await APIFixtures.token(.trader)
-        try await APIFixtures.application().test(.router) { client in
+        let control = APIFixtures.control()
+        try await APIFixtures.application(control: control).test(.router) { client in
             let request = #"{"strategy":"sma_cross","symbol":"BTC/USDT","parameters":{"fast":7},"bars":500}"#
             try await client.execute(uri: "/api/v1/backtests", method: .post, headers: APIFixtures.bearer(token),
                                      body: APIFixtures.json(request)) { response in
-                #expect(response.status == .created)
+                #expect(response.status == .accepted)
                 let body = APIFixtures.object(response.body)
                 #expect(body["id"] as? String == "bt-1")
-                #expect(body["status"] as? String == "completed")
+                #expect(body["status"] as? String == "queued")
             }
+            await control.waitForBacktests()
             try await client.execute(uri: "/api/v1/backtests/bt-1", method: .get, headers: APIFixtures.bearer(token)) { response in
+                #expect(APIFixtures.object(response.body)["status"] as? String == "completed")
                 let metrics = APIFixtures.object(response.body)["metrics"] as? [String: Any]
                 #expect(metrics?["bars"] as? Int == 500)
                 #expect(metrics?["fast"] as? Int == 7)

@@ -30,7 +30,7 @@ extension InMemoryTradingControl {
         return strategy
     }
 
-    public func submitBacktest(_ request: BacktestRequest) async throws(ControlError) -> BacktestJob {
+    public func submitBacktest(_ request: BacktestRequest) throws(ControlError) -> BacktestJob {
         let known = Set(strategyTable.map(\.name))
         guard known.contains(request.strategy) else {
             throw ControlError(.invalid, code: "unknown_strategy",
@@ -46,20 +46,42 @@ extension InMemoryTradingControl {
         if let bad = request.parameters.first(where: { !$0.value.isFinite }) {
             throw ControlError(.invalid, code: "parameter_out_of_range", "parameter '\(bad.key)' must be finite, got \(bad.value)")
         }
-        var job = BacktestJob(id: "bt-\(jobs.count + 1)", request: request, submittedAt: now())
-        jobs.append(job)
-        job.status = .running
-        do {
-            let metrics = try await runner(request)
-            job.metrics = metrics
-            job.status = .completed
-        } catch {
-            job.error = "\(error)"
-            job.status = .failed
+        let unfinished = jobs.count { $0.status == .queued || $0.status == .running }
+        guard unfinished < Self.maxUnfinishedBacktests else {
+            throw ControlError(.conflict, code: "backtest_queue_full",
+                               "\(unfinished) backtests are queued or running; at most \(Self.maxUnfinishedBacktests), retry later")
         }
-        job.finishedAt = now()
-        if let index = jobs.firstIndex(where: { $0.id == job.id }) { jobs[index] = job }
+        let job = BacktestJob(id: "bt-\(jobs.count + 1)", request: request, submittedAt: now())
+        jobs.append(job)
+        if backtestWorker == nil { backtestWorker = Task { await self.drainBacktests() } }
         return job
+    }
+
+    /// Backtests queued or running at once before submissions are refused.
+    public static let maxUnfinishedBacktests = 8
+
+    /// Waits until every submitted backtest has finished.
+    public func waitForBacktests() async { await backtestWorker?.value }
+
+    /// Runs queued jobs one at a time, oldest first, until none is left.
+    func drainBacktests() async {
+        while let index = jobs.firstIndex(where: { $0.status == .queued }) {
+            jobs[index].status = .running
+            let id = jobs[index].id
+            let outcome: Result<[String: Double], any Error>
+            do { outcome = .success(try await runner(jobs[index].request)) } catch { outcome = .failure(error) }
+            guard let done = jobs.firstIndex(where: { $0.id == id }) else { continue }
+            switch outcome {
+            case .success(let metrics):
+                jobs[done].metrics = metrics
+                jobs[done].status = .completed
+            case .failure(let error):
+                jobs[done].error = "\(error)"
+                jobs[done].status = .failed
+            }
+            jobs[done].finishedAt = now()
+        }
+        backtestWorker = nil
     }
 
     public func backtests() -> [BacktestJob] { jobs.reversed() }

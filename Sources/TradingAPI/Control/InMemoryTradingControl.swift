@@ -4,7 +4,7 @@ import TradingModel
 
 /// A complete ``TradingControl`` over an in-memory paper account: market orders fill at the mark price with a
 /// fee, limit orders rest until ``mark(symbol:price:)`` crosses them, the kill switch blocks new exposure,
-/// backtests run through an injected runner. Used by the API tests, the fuzz run and `graphwiz api demo`.
+/// backtests queue and run one at a time through an injected runner. Used by the API tests, the fuzz run and `graphwiz api demo`.
 public actor InMemoryTradingControl: TradingControl {
     /// Runs one backtest and returns its metrics by name.
     public typealias BacktestRunner = @Sendable (BacktestRequest) async throws -> [String: Double]
@@ -26,6 +26,7 @@ public actor InMemoryTradingControl: TradingControl {
     var winningTrades = 0
     var strategyTable: [StrategyStatus] = []
     var jobs: [BacktestJob] = []
+    var backtestWorker: Task<Void, Never>?
     var risk: RiskStatus
     var components: [ComponentHealth]
     var decisionLog: [AgentDecision] = []

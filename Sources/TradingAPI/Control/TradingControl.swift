@@ -30,7 +30,7 @@ public protocol TradingControl: Sendable {
     func stopStrategy(id: String) async throws(ControlError) -> StrategyStatus
     /// Replaces some parameters of a strategy; unknown names or out-of-range values are refused.
     func updateStrategyParameters(id: String, parameters: [String: Double]) async throws(ControlError) -> StrategyStatus
-    /// Queues a backtest; its report is read with ``backtest(id:)``.
+    /// Queues a backtest and returns at once (status `queued`); its report is read with ``backtest(id:)``.
     func submitBacktest(_ request: BacktestRequest) async throws(ControlError) -> BacktestJob
     /// Every submitted backtest, newest first.
     func backtests() async -> [BacktestJob]

@@ -24,7 +24,7 @@ enum TradeRoutes {
         }
         group.post("backtests") { request, context in
             let body = try await JSONCoding.decode(BacktestRequest.self, from: request, context: context)
-            return try JSONCoding.response(try await control.submitBacktest(body), status: .created)
+            return try JSONCoding.response(try await control.submitBacktest(body), status: .accepted)
         }
     }
 }

@@ -44,11 +44,15 @@ struct APIDemo: AsyncParsableCommand {
             logger: logger,
             onServerRunning: { port in
                 print("graphwiz api demo: dashboard and API on http://\(host):\(port)/ (token: graphwiz auth token --role admin)")
+                fflush(nil)
                 if let portFile { try? String(port).write(toFile: portFile, atomically: true, encoding: .utf8) }
             })
         let metrics = MetricsServer.buildApplication(
             host: host, port: server.metricsPort ?? appConfig.monitoring.metricsPort, logger: logger,
-            onServerRunning: { port in print("graphwiz api demo: metrics on http://\(host):\(port)/metrics") })
+            onServerRunning: { port in
+                print("graphwiz api demo: metrics on http://\(host):\(port)/metrics")
+                fflush(nil)
+            })
         var services: [any Service] = [api, metrics, MetricsPublisher(control: control, interval: .seconds(5))]
         if tick > 0 { services.append(DemoFeeder(control: control, interval: .milliseconds(Int(tick * 1000)), seed: 42)) }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],

@@ -1,4 +1,5 @@
 import Backtest
+import Dispatch
 import Foundation
 import MarketData
 import Strategies
@@ -30,8 +31,17 @@ enum DemoAccount {
                                       backtestRunner: runBacktest)
     }
 
-    /// Runs `sma_cross` over `request.bars` generated 1-minute bars and returns its headline metrics.
+    /// Runs `sma_cross` over `request.bars` generated 1-minute bars on a Dispatch queue (CPU-bound work stays off
+    /// the Swift concurrency pool) and returns its headline metrics.
     @Sendable static func runBacktest(_ request: BacktestRequest) async throws -> [String: Double] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(with: Result { try backtestMetrics(request) })
+            }
+        }
+    }
+
+    static func backtestMetrics(_ request: BacktestRequest) throws -> [String: Double] {
         var generator = try SyntheticBarGenerator(seed: 7, timeframe: .oneMinute)
         let bars = generator.generate(count: request.bars)
         let instrument = request.symbol == eth.symbol ? eth : btc
