@@ -35,15 +35,15 @@ base="http://127.0.0.1:$port"
 echo "api-fuzz: server on $base, $MAX_EXAMPLES examples per operation, checks: $CHECKS"
 
 set +e
-schemathesis run "$base/api/v1/openapi.json" --url "$base" \
+# Run from the temporary directory so schemathesis' cache (.schemathesis/) stays out of the repository.
+(cd "$work" && schemathesis run "$base/api/v1/openapi.json" --url "$base" \
   --header "Authorization: Bearer $(cat "$work/token")" \
   --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --request-timeout 10 \
   --exclude-path /api/v1/stream \
-  --seed 42 --no-color 2>&1 | tee "$work/fuzz.log"
-status=${PIPESTATUS[0]}
+  --seed 42 --no-color 2>&1 | tee "$work/fuzz.log"; exit "${PIPESTATUS[0]}")
+status=$?
 set -e
-five=$(grep -c '" 5[0-9][0-9] ' "$work/server.log" || true)
-echo "api-fuzz: schemathesis exit $status; server log lines mentioning a 5xx: $five"
+echo "api-fuzz: schemathesis exit $status"
 if grep -q "unhandled API error" "$work/server.log"; then
   echo "api-fuzz: the server logged unhandled errors:" >&2
   grep "unhandled API error" "$work/server.log" | sort | uniq -c >&2

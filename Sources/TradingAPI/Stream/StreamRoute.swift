@@ -10,7 +10,7 @@ enum StreamRoute {
         group.ws("stream") { inbound, outbound, _ in
             let updates = control.updates()
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await _ in inbound {}
