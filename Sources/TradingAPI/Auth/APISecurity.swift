@@ -17,7 +17,7 @@ public struct APISecurity: Sendable {
 
     /// Settings from their parts.
     public init(jwtSecret: String, eddsaPublicKey: String? = nil, apiKeys: [APIKeyEntry] = [],
-                ratePerMinute: Int = 60, burst: Int = 10, allowlist: IPAllowlist = try! IPAllowlist([])) {
+                ratePerMinute: Int = 60, burst: Int = 10, allowlist: IPAllowlist = .everyone) {
         self.jwtSecret = jwtSecret
         self.eddsaPublicKey = eddsaPublicKey
         self.apiKeys = apiKeys

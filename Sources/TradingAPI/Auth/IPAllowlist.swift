@@ -42,6 +42,11 @@ public struct IPAllowlist: Sendable, Hashable {
     /// The ranges.
     public var ranges: [Range]
 
+    /// The empty list: every client is allowed.
+    public static let everyone = IPAllowlist(ranges: [])
+
+    init(ranges: [Range]) { self.ranges = ranges }
+
     /// Parses every entry; the first bad one is reported.
     public init(_ entries: [String]) throws(APIConfigurationError) {
         var ranges: [Range] = []
