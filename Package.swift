@@ -105,7 +105,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The HTTP API, auth, rate limiting, WebSocket stream, dashboard and Prometheus endpoint.
         .target(name: "TradingAPI", dependencies: [
-            "TradingModel", "TradingCore",
+            "TradingModel", "TradingCore", "GraphwizConfig",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "JWTKit", package: "jwt-kit"),
