@@ -29,8 +29,9 @@ import Testing
         }
         #expect(values == ["inline-value-43", "piped-value-42"])
         let dates = stored.map { UTCTimestamp.iso8601($0.createdAt) }
+        let created = "CREATED".padding(toLength: dates[0].count + 2, withPad: " ", startingAt: 0)
         #expect(list.text == """
-            NAME             CREATED               UPDATED
+            NAME             \(created)UPDATED
             ai_api_key       \(dates[0])  \(dates[0])
             binance_api_key  \(dates[1])  \(dates[1])
 

@@ -111,7 +111,7 @@ import Testing
         let text = sink.lines.joined(separator: "\n")
         #expect(sink.lines.count == 6)
         #expect(text.contains(#""message":"stored secret""#))
-        #expect(text.contains(#""secret":"two""#))
+        #expect(text.contains(#""name":"two""#))
         for value in values { #expect(!text.contains(value)) }
     }
 }

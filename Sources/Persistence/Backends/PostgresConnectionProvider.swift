@@ -83,19 +83,3 @@ final class PostgresConnectionProvider: SQLConnectionProvider, @unchecked Sendab
         return "\(error)"
     }
 }
-
-/// A thread-safe once-only "closed" flag.
-private final class ClosedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var closed = false
-
-    var isClosed: Bool { lock.withLock { closed } }
-
-    /// Marks closed; true the first time only.
-    func close() -> Bool {
-        lock.withLock {
-            defer { closed = true }
-            return !closed
-        }
-    }
-}

@@ -28,13 +28,13 @@ public struct SecretVault: Sendable {
             do {
                 _ = try SecretBox.open(stored.sealed, name: stored.name, key: key)
             } catch SecretsError.cannotDecrypt {
-                logger.error("refused to store a secret under another master key", metadata: ["secret": "\(name)"])
+                logger.error("refused to store a secret under another master key", metadata: ["name": "\(name)"])
                 throw SecretsError.masterKeyMismatch(name: name, existing: stored.name)
             }
         }
         let sealed = try SecretBox.seal(value, name: name, key: key)
         try await records.put(name: name, sealed: sealed, now: now)
-        logger.info("stored secret", metadata: ["secret": "\(name)", "database": "\(records.store.path)"])
+        logger.info("stored secret", metadata: ["name": "\(name)", "database": "\(records.store.path)"])
     }
 
     /// The decrypted value of `name`.
@@ -47,10 +47,10 @@ public struct SecretVault: Sendable {
         }
         do {
             let value = try SecretBox.open(stored.sealed, name: name, key: key)
-            logger.debug("decrypted secret", metadata: ["secret": "\(name)"])
+            logger.debug("decrypted secret", metadata: ["name": "\(name)"])
             return value
         } catch {
-            logger.error("cannot decrypt secret", metadata: ["secret": "\(name)", "reason": "\(error)"])
+            logger.error("cannot decrypt secret", metadata: ["name": "\(name)", "reason": "\(error)"])
             throw error
         }
     }
@@ -67,6 +67,6 @@ public struct SecretVault: Sendable {
         guard try await records.remove(name: name) else {
             throw SecretsError.notFound(name: name, database: records.store.path)
         }
-        logger.info("removed secret", metadata: ["secret": "\(name)"])
+        logger.info("removed secret", metadata: ["name": "\(name)"])
     }
 }

@@ -40,11 +40,8 @@ struct SecretsSet: AsyncParsableCommand {
     /// The piped text without one trailing newline (`\n` or `\r\n`); other whitespace is kept.
     static func firstLineStripped(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
-        if text.hasSuffix("\r\n") {
-            text.removeLast(2)
-        } else if text.hasSuffix("\n") {
-            text.removeLast()
-        }
+        // "\r\n" is one Character in Swift, so one removeLast drops either ending.
+        if text.hasSuffix("\r\n") || text.hasSuffix("\n") { text.removeLast() }
         return text
     }
 }
