@@ -32,6 +32,9 @@ public struct LoggingConfig: Sendable, Hashable, Codable {
     public var format: LogFormat = .text
     /// Log file path; empty (the default) logs to standard output only.
     public var file = ""
+    /// Also write to standard output when ``file`` is set; default true (standard output is always used
+    /// when no file is set).
+    public var stdout = true
     /// Size in MB at which the file is rotated; default 10.
     public var maxSizeMB = 10
     /// Number of rotated files kept; default 5.
@@ -43,6 +46,6 @@ public struct LoggingConfig: Sendable, Hashable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case level, format, file, maxSizeMB = "max_size_mb", keepFiles = "keep_files", modules
+        case level, format, file, stdout, maxSizeMB = "max_size_mb", keepFiles = "keep_files", modules
     }
 }

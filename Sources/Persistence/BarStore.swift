@@ -35,7 +35,7 @@ public struct BarStore: Sendable {
         let chunkSize = chunkSize
         do {
             return try await store.transaction { db in
-                let seriesID = try await Self.seriesID(db, symbol: symbol, timeframe: timeframe, source: source)
+                let seriesID = try await Self.seriesID(db, store: store, symbol: symbol, timeframe: timeframe, source: source)
                 let before = try await Self.count(db, seriesID: seriesID)
                 var start = 0
                 while start < unique.count {
@@ -66,7 +66,7 @@ public struct BarStore: Sendable {
         } catch {
             throw PersistenceError.queryFailed(
                 path: store.path, operation: "storing \(unique.count) \(symbol) \(timeframe) bars (rolled back, nothing changed)",
-                reason: "\(error)")
+                reason: SQLStore.describe(error))
         }
     }
 
@@ -101,7 +101,7 @@ public struct BarStore: Sendable {
             throw error
         } catch {
             throw PersistenceError.queryFailed(path: store.path, operation: "reading \(symbol) \(timeframe) bars",
-                                               reason: "\(error)")
+                                               reason: SQLStore.describe(error))
         }
     }
 
@@ -142,12 +142,14 @@ public struct BarStore: Sendable {
         } catch let error as PersistenceError {
             throw error
         } catch {
-            throw PersistenceError.queryFailed(path: store.path, operation: "listing series", reason: "\(error)")
+            throw PersistenceError.queryFailed(path: store.path, operation: "listing series", reason: SQLStore.describe(error))
         }
     }
 
     /// The id of the series, created if new; `source` is added to its source list.
-    private static func seriesID(_ db: any SQLDatabase, symbol: String, timeframe: Timeframe, source: String) async throws -> Int64 {
+    private static func seriesID(_ db: any SQLDatabase, store: SQLStore, symbol: String, timeframe: Timeframe, source: String) async throws -> Int64 {
+        // Concurrent writers of one series (PostgreSQL) take turns, so that no source-list update is lost.
+        try await store.lock("bar_series:\(symbol)|\(timeframe)", in: db)
         let existing = try await db.select().column("id").column("source").from("bar_series")
             .where("symbol", .equal, SQLBind(symbol))
             .where("timeframe", .equal, SQLBind(timeframe.description))
@@ -160,6 +162,14 @@ public struct BarStore: Sendable {
                 try await db.update("bar_series").set("source", to: SQLBind(merged)).where("id", .equal, SQLBind(id)).run()
             }
             return id
+        }
+        // Two writers may create series at once (PostgreSQL): allocate the id under a lock, then look again.
+        try await store.lock("bar_series", in: db)
+        if let created = try await db.select().column("id").from("bar_series")
+            .where("symbol", .equal, SQLBind(symbol))
+            .where("timeframe", .equal, SQLBind(timeframe.description))
+            .first() {
+            return try created.decode(column: "id", as: Int64.self)
         }
         let maxID = try await db.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "max_id")
             .from("bar_series").first()?.decode(column: "max_id", as: Int64?.self) ?? nil

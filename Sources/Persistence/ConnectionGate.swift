@@ -1,9 +1,8 @@
-/// Serialises access to the single SQLite connection so that a transaction never interleaves with another
+/// Serialises access to a SQLite file's connections so that a transaction never interleaves with another
 /// caller's statements (actor reentrancy alone would allow that across `await`s).
 actor ConnectionGate {
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
-    private(set) var isClosed = false
 
     /// Waits for exclusive use; ownership passes directly from the releasing caller to the next waiter.
     func acquire() async {
@@ -22,7 +21,4 @@ actor ConnectionGate {
             waiters.removeFirst().resume()
         }
     }
-
-    /// Marks the connection closed (called while holding the gate).
-    func markClosed() { isClosed = true }
 }

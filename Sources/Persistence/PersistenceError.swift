@@ -1,10 +1,10 @@
-/// A failure of the embedded store, naming the database file, the operation and what was expected.
+/// A failure of the store, naming the database (file path, or URL without password), the operation and what was expected.
 public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database file could not be created or opened.
     case openFailed(path: String, reason: String)
     /// A schema migration failed; the store is left at the previous version.
     case migrationFailed(path: String, version: Int, name: String, reason: String)
-    /// The migration list is not strictly increasing by version.
+    /// Two migrations share a version.
     case invalidMigrations(reason: String)
     /// A query failed; writes are rolled back as a whole (the operation text says so).
     case queryFailed(path: String, operation: String, reason: String)

@@ -49,7 +49,7 @@ public struct RunStore: Sendable {
         } catch let error as PersistenceError {
             throw error
         } catch {
-            throw PersistenceError.queryFailed(path: store.path, operation: "saving run \(run.id) (nothing changed)", reason: "\(error)")
+            throw PersistenceError.queryFailed(path: store.path, operation: "saving run \(run.id) (nothing changed)", reason: SQLStore.describe(error))
         }
     }
 
@@ -78,7 +78,7 @@ public struct RunStore: Sendable {
         } catch let error as PersistenceError {
             throw error
         } catch {
-            throw PersistenceError.queryFailed(path: store.path, operation: "listing runs", reason: "\(error)")
+            throw PersistenceError.queryFailed(path: store.path, operation: "listing runs", reason: SQLStore.describe(error))
         }
     }
 
@@ -102,7 +102,7 @@ public struct RunStore: Sendable {
         } catch let error as PersistenceError {
             throw error
         } catch {
-            throw PersistenceError.queryFailed(path: store.path, operation: "reading run \(id)", reason: "\(error)")
+            throw PersistenceError.queryFailed(path: store.path, operation: "reading run \(id)", reason: SQLStore.describe(error))
         }
     }
 

@@ -1,44 +1,68 @@
 import Foundation
 import SQLKit
-import SQLiteKit
 
-/// The embedded SQL store: one SQLite file opened through SQLiteKit and used only through SQLKit, so that the
-/// same queries run on PostgreSQL later.
+/// The SQL store: an embedded SQLite file (default) or a PostgreSQL database, used only through SQLKit so that
+/// the same queries run on both.
 ///
-/// Opening creates missing parent directories and applies pending ``SchemaMigration``s. All access is
-/// serialised through one connection; ``transaction(_:)`` makes a group of statements all-or-nothing.
-/// Call ``close()`` when done (or use ``withStore(path:migrations:_:)``).
+/// Opening applies pending ``SchemaMigration``s (on PostgreSQL under an advisory lock, so several instances
+/// can start on one database at once). With SQLite every call is serialised through one connection; with
+/// PostgreSQL calls run in parallel on a connection pool. ``transaction(_:)`` makes a group of statements
+/// all-or-nothing on one connection. Call ``close()`` when done (or use ``withStore(_:migrations:_:)``).
 public final class SQLStore: Sendable {
-    /// The database file.
-    public let path: String
-    private let connection: SQLiteConnection
-    private let database: any SQLDatabase
-    private let gate = ConnectionGate()
-
-    private init(path: String, connection: SQLiteConnection) {
-        self.path = path
-        self.connection = connection
-        self.database = connection.sql(queryLogLevel: nil)
+    /// The two supported backends.
+    public enum Backend: String, Sendable, Hashable {
+        /// An embedded SQLite file.
+        case sqlite
+        /// A PostgreSQL server.
+        case postgres
     }
 
-    /// Opens (creating if needed) the database at `path` and migrates it to the latest version.
+    /// Where the database lives.
+    public let location: DatabaseLocation
+    /// The database file, or the PostgreSQL URL with its password replaced by `***` (for messages).
+    public let path: String
+    private let provider: any SQLConnectionProvider
+
+    /// The backend in use.
+    public var backend: Backend { provider.backend }
+
+    private init(location: DatabaseLocation, provider: any SQLConnectionProvider) {
+        self.location = location
+        self.path = location.description
+        self.provider = provider
+    }
+
+    /// Opens (creating if needed) the SQLite database at `path` and migrates it to the latest version. A
+    /// `postgres://` or `postgresql://` URL in `path` opens that PostgreSQL database instead (see
+    /// ``DatabaseLocation/init(_:)``), so every `--db` option and `GRAPHWIZ_DB` accept either.
     ///
     /// - Throws: ``PersistenceError/openFailed(path:reason:)``, ``PersistenceError/invalidMigrations(reason:)``
     ///   or ``PersistenceError/migrationFailed(path:version:name:reason:)`` (the store is closed again then).
     public static func open(path: String, migrations: [SchemaMigration] = SchemaMigration.builtIn) async throws -> SQLStore {
-        try validate(migrations)
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let connection: SQLiteConnection
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            connection = try await SQLiteConnection.open(storage: .file(path: path))
-        } catch {
-            throw PersistenceError.openFailed(path: path, reason: "\(error)")
+        try await open(DatabaseLocation(path), migrations: migrations)
+    }
+
+    /// Opens the database at `location` and migrates it to the latest version: every migration of
+    /// `migrations` not yet applied, by ascending version (the list may come in any order).
+    ///
+    /// - Parameter maxConnections: PostgreSQL pool size (ignored for SQLite, which uses one connection).
+    /// - Throws: ``PersistenceError/openFailed(path:reason:)`` (unreachable server, bad credentials, bad URL,
+    ///   unwritable file), ``PersistenceError/invalidMigrations(reason:)`` or
+    ///   ``PersistenceError/migrationFailed(path:version:name:reason:)`` (the store is closed again then).
+    public static func open(_ location: DatabaseLocation, migrations: [SchemaMigration] = SchemaMigration.builtIn,
+                            maxConnections: Int = 8) async throws -> SQLStore {
+        let migrations = try SchemaMigrator.ordered(migrations)
+        let provider: any SQLConnectionProvider
+        switch location {
+        case let .sqlite(path):
+            provider = try await SQLiteConnectionProvider.open(path: path)
+        case let .postgres(url):
+            provider = try await PostgresConnectionProvider.open(url: url, path: location.description,
+                                                                 maxConnections: maxConnections)
         }
-        let store = SQLStore(path: path, connection: connection)
+        let store = SQLStore(location: location, provider: provider)
         do {
-            try await store.configure()
-            try await store.migrate(migrations)
+            try await SchemaMigrator(store: store).migrate(migrations)
         } catch {
             try? await store.close()
             throw error
@@ -46,11 +70,18 @@ public final class SQLStore: Sendable {
         return store
     }
 
-    /// Opens the store, runs `body` and always closes the store afterwards.
+    /// Opens the store at `path` (a SQLite file or a PostgreSQL URL), runs `body` and always closes it afterwards.
     @discardableResult
     public static func withStore<T>(path: String, migrations: [SchemaMigration] = SchemaMigration.builtIn,
                                     _ body: (SQLStore) async throws -> T) async throws -> T {
-        let store = try await open(path: path, migrations: migrations)
+        try await withStore(DatabaseLocation(path), migrations: migrations, body)
+    }
+
+    /// Opens the store at `location`, runs `body` and always closes the store afterwards.
+    @discardableResult
+    public static func withStore<T>(_ location: DatabaseLocation, migrations: [SchemaMigration] = SchemaMigration.builtIn,
+                                    _ body: (SQLStore) async throws -> T) async throws -> T {
+        let store = try await open(location, migrations: migrations)
         do {
             let result = try await body(store)
             try await store.close()
@@ -61,53 +92,59 @@ public final class SQLStore: Sendable {
         }
     }
 
-    /// Closes the connection; later calls fail with ``PersistenceError/closed(path:)``. Closing twice is allowed.
+    /// Closes the connections; later calls fail with ``PersistenceError/closed(path:)``. Closing twice is allowed.
     public func close() async throws {
-        await gate.acquire()
-        if await gate.isClosed {
-            await gate.release()
-            return
-        }
-        await gate.markClosed()
-        do {
-            try await connection.close()
-        } catch {
-            await gate.release()
-            throw PersistenceError.queryFailed(path: path, operation: "close", reason: "\(error)")
-        }
-        await gate.release()
+        try await provider.close()
     }
 
-    /// Runs `body` with exclusive use of the database, outside any transaction.
+    /// Runs `body` with exclusive use of one connection, outside any transaction.
     ///
     /// - Throws: ``PersistenceError/closed(path:)`` or whatever `body` throws.
     public func withDatabase<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        await gate.acquire()
+        try await provider.withConnection(body)
+    }
+
+    /// Runs `body` in one transaction on one connection: committed if it returns, rolled back if it throws (the
+    /// error is rethrown unchanged).
+    ///
+    /// SQLite transactions take the write lock at once (`BEGIN IMMEDIATE`), so writers from other processes
+    /// wait (up to 10 s) instead of failing half-way.
+    public func transaction<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withDatabase { db in try await Self.transaction(on: db, backend: backend, body) }
+    }
+
+    /// Runs `body` in a transaction on the given connection.
+    static func transaction<T>(on db: any SQLDatabase, backend: Backend,
+                               _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw(backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
         do {
-            guard await !gate.isClosed else { throw PersistenceError.closed(path: path) }
-            let result = try await body(database)
-            await gate.release()
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
             return result
         } catch {
-            await gate.release()
+            try? await db.raw("ROLLBACK").run()
             throw error
         }
     }
 
-    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws (the error is
-    /// rethrown unchanged).
-    public func transaction<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withDatabase { db in
-            try await db.raw("BEGIN").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+    /// Inside a ``transaction(_:)``: waits until no other transaction, in this or any other process, holds
+    /// `key`, then holds it until this transaction ends. For check-then-insert steps (allocating an id).
+    ///
+    /// PostgreSQL: `pg_advisory_xact_lock` on a 64-bit hash of `key`. SQLite: nothing to do, since its
+    /// transactions already take the database's single write lock.
+    public func lock(_ key: String, in db: any SQLDatabase) async throws {
+        guard backend == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockID(key)))").run()
+    }
+
+    /// A stable 64-bit FNV-1a hash of `key`, the id of its advisory lock.
+    static func lockID(_ key: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
         }
+        return Int64(bitPattern: hash)
     }
 
     /// Versions recorded in `schema_migrations`, ascending.
@@ -118,56 +155,10 @@ public final class SQLStore: Sendable {
         }
     }
 
-    /// SQLite settings for a single-writer embedded store: write-ahead log, fewer fsyncs.
-    private func configure() async throws {
-        do {
-            try await withDatabase { db in
-                // Another process (a running service, a second CLI) may hold the write lock: wait for it.
-                try await db.raw("PRAGMA busy_timeout=10000").run()
-                try await db.raw("PRAGMA journal_mode=WAL").run()
-                try await db.raw("PRAGMA synchronous=NORMAL").run()
-            }
-        } catch {
-            throw PersistenceError.openFailed(path: path, reason: "\(error)")
-        }
-    }
-
-    private func migrate(_ migrations: [SchemaMigration]) async throws {
-        let applied: Set<Int>
-        do {
-            applied = try await withDatabase { db in
-                try await db.create(table: "schema_migrations").ifNotExists()
-                    .column("version", type: .bigint, .primaryKey(autoIncrement: false))
-                    .column("applied_at", type: .bigint, .notNull)
-                    .run()
-                return Set(try await db.select().column("version").from("schema_migrations")
-                    .all(decodingColumn: "version", as: Int.self))
-            }
-        } catch {
-            throw PersistenceError.openFailed(path: path, reason: "reading schema_migrations: \(error)")
-        }
-        for migration in migrations where !applied.contains(migration.version) {
-            do {
-                try await transaction { db in
-                    try await migration.apply(db)
-                    try await db.insert(into: "schema_migrations")
-                        .columns("version", "applied_at")
-                        .values(SQLBind(migration.version), SQLBind(Self.nowMilliseconds()))
-                        .run()
-                }
-            } catch {
-                throw PersistenceError.migrationFailed(path: path, version: migration.version, name: migration.name,
-                                                       reason: "\(error)")
-            }
-        }
-    }
-
-    private static func validate(_ migrations: [SchemaMigration]) throws {
-        for (previous, next) in zip(migrations, migrations.dropFirst()) where next.version <= previous.version {
-            throw PersistenceError.invalidMigrations(
-                reason: "version \(next.version) (\(next.name)) follows \(previous.version) (\(previous.name)); "
-                    + "versions must be strictly increasing")
-        }
+    /// A readable message for a database error: PostgreSQL's own message and SQLSTATE (its error type hides
+    /// them from `description`), otherwise the error's description.
+    static func describe(_ error: any Error) -> String {
+        PostgresConnectionProvider.describe(error)
     }
 
     /// Wall-clock Unix milliseconds.

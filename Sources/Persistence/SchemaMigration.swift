@@ -4,9 +4,10 @@ import SQLKit
 /// `schema_migrations(version, applied_at)`.
 ///
 /// Migrations use portable SQL (SQLKit builders; BIGINT, DOUBLE PRECISION, TEXT) so that the same list runs on
-/// SQLite today and PostgreSQL later. Other modules append their own migrations with higher versions.
+/// SQLite and PostgreSQL. Other modules append their own migrations with higher versions (the knowledge graph:
+/// 20 and up).
 public struct SchemaMigration: Sendable {
-    /// Strictly increasing version number.
+    /// Version number, unique across all modules; pending migrations apply in ascending version order.
     public let version: Int
     /// Short human name, for messages.
     public let name: String
@@ -23,8 +24,12 @@ public struct SchemaMigration: Sendable {
     /// The SQL type for exact round trips of `Double` on every backend.
     static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 
-    /// The migrations of this module: bar series and bars (1), stored runs (2).
-    public static let builtIn: [SchemaMigration] = [bars, runs]
+    /// The migrations of this module: bar series and bars (1), stored runs (2), encrypted secrets (10).
+    public static let builtIn: [SchemaMigration] = [
+        bars,
+        runs,
+        secrets,
+    ]
 
     static let bars = SchemaMigration(version: 1, name: "bar series and bars") { db in
         try await db.create(table: "bar_series")

@@ -5,6 +5,7 @@ import TradingApp
 @main
 enum GraphwizMain {
     static func main() async {
+        LoggingBootstrap.bootstrapForCommands()
         await start(GraphwizCommand.self)
     }
 

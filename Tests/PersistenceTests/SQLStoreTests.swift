@@ -10,7 +10,7 @@ import TradingModel
         defer { dir.remove() }
         let path = dir.path("a/b/graphwiz.sqlite")
         let versions = try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() }
-        #expect(versions == [1, 2])
+        #expect(versions == [1, 2, 10])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -20,7 +20,7 @@ import TradingModel
         let path = dir.path("db.sqlite")
         let first = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
         let second = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
-        #expect(first.count == 2)
+        #expect(first.count == 3)
         #expect(first == second)
     }
 
@@ -38,7 +38,7 @@ import TradingModel
             }
             return try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2, 3])
+        #expect(versions == [1, 2, 3, 10])
     }
 
     @Test func aFailingMigrationIsRolledBackAndReported() async throws {
@@ -62,17 +62,31 @@ import TradingModel
             }
         }
         #expect(tables.isEmpty)
-        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2])
+        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2, 10])
     }
 
-    @Test func rejectsMigrationsOutOfOrder() async throws {
+    @Test func rejectsTwoMigrationsWithOneVersion() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let again = SchemaMigration(version: 2, name: "dup") { _ in }
         await #expect(throws: PersistenceError.invalidMigrations(
-            reason: "version 2 (dup) follows 2 (stored runs); versions must be strictly increasing")) {
+            reason: "version 2 is used by both 'stored runs' and 'dup'; each migration needs its own version")) {
             try await SQLStore.withStore(path: dir.path("db.sqlite"), migrations: SchemaMigration.builtIn + [again]) { _ in }
         }
+        #expect(!FileManager.default.fileExists(atPath: dir.path("db.sqlite")))
+    }
+
+    @Test func appliesMigrationsListedOutOfOrderByAscendingVersion() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let order = OrderLog()
+        let five = SchemaMigration(version: 5, name: "five") { _ in await order.append(5) }
+        let four = SchemaMigration(version: 4, name: "four") { _ in await order.append(4) }
+        let versions = try await SQLStore.withStore(path: dir.path("db.sqlite"), migrations: [five] + SchemaMigration.builtIn + [four]) {
+            try await $0.appliedMigrations()
+        }
+        #expect(versions == [1, 2, 4, 5, 10])
+        #expect(await order.versions == [4, 5])
     }
 
     @Test func transactionRollsBackWhenTheBodyThrows() async throws {
@@ -146,4 +160,10 @@ import TradingModel
                 .all(decodingColumn: "applied_at", as: Int64.self)
         }
     }
+}
+
+/// Records the order in which test migrations ran.
+actor OrderLog {
+    private(set) var versions: [Int] = []
+    func append(_ version: Int) { versions.append(version) }
 }
