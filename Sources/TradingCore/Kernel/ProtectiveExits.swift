@@ -141,15 +141,16 @@ public struct ProtectiveExits: Sendable {
                 positions[i] = nil
             } else if after.magnitude != p.quantity {
                 p.quantity = after.magnitude
+                // A partly filled exit keeps working for the rest; any other change re-arms at the new size.
                 if reason == nil {
                     p.entryPrice = entryPrice
                     p.takeProfitLevel = takeProfit(p)
                     p.stopLevel = nil
                     updateStop(&p, instrument: i)
-                }
-                if venueHeld && !p.suspended && p.exitOrderId == nil {
-                    cancelOrders(&p, except: order.request.clientOrderId, instrument: i, actions: &actions)
-                    place(&p, instrument: i, ids: &ids, actions: &actions)
+                    if venueHeld && !p.suspended && p.exitOrderId == nil {
+                        cancelOrders(&p, except: order.request.clientOrderId, instrument: i, actions: &actions)
+                        place(&p, instrument: i, ids: &ids, actions: &actions)
+                    }
                 }
                 positions[i] = p
                 return closedBy

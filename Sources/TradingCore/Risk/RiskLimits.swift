@@ -59,7 +59,13 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var limits = RiskLimits()
         func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
-            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+            do {
+                if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+            } catch DecodingError.dataCorrupted(let context) where !context.debugDescription.hasPrefix("risk.") {
+                // Nested sections name their keys from their coding path; say which section they are in.
+                throw DecodingError.dataCorrupted(.init(codingPath: context.codingPath,
+                                                        debugDescription: "risk." + context.debugDescription))
+            }
         }
         try read(.maxPositionFraction, &limits.maxPositionFraction)
         try read(.maxGrossExposure, &limits.maxGrossExposure)

@@ -50,7 +50,7 @@ public enum ExitDistance: Sendable, Hashable, Codable, CustomStringConvertible {
         let container = try decoder.singleValueContainer()
         let text: String
         if let number = try? container.decode(Double.self) { text = "\(number)" } else { text = try container.decode(String.self) }
-        do { self = try ExitDistance(parsing: text, key: decoder.codingPath.last?.stringValue ?? "exit") } catch {
+        do { self = try ExitDistance(parsing: text, key: CodingPathText.text(decoder.codingPath)) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
@@ -82,4 +82,15 @@ public struct ExitSpecError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// E.g. `stop_loss must be a positive percent (`2%`), ... got 'abc'`.
     public var description: String { "\(key) must be \(expected), got '\(value)'" }
+}
+
+/// A coding path as a configuration key path: `protective_exits.overrides[0].stop_loss`.
+enum CodingPathText {
+    static func text(_ path: [any CodingKey]) -> String {
+        var out = ""
+        for key in path {
+            if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return out.isEmpty ? "value" : out
+    }
 }

@@ -31,7 +31,7 @@ public enum TimeStop: Sendable, Hashable, Codable, CustomStringConvertible {
         let container = try decoder.singleValueContainer()
         let text: String
         if let number = try? container.decode(Int.self) { text = "\(number)" } else { text = try container.decode(String.self) }
-        do { self = try TimeStop(parsing: text, key: decoder.codingPath.last?.stringValue ?? "time_stop") } catch {
+        do { self = try TimeStop(parsing: text, key: CodingPathText.text(decoder.codingPath)) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
