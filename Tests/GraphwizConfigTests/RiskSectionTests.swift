@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TradingCore
 @testable import GraphwizConfig
@@ -59,6 +60,17 @@ import TradingCore
         #expect(sma.exits?.stopLoss == .percent(0.02))
         #expect(sma.exits?.trailingStop == nil)
         #expect(sma.engine.state == .halted)
+    }
+
+    @Test func productionFileConfiguresExitsCooldownPairLockAndPromotion() throws {
+        let path = ShippedConfigTests.configDirectory.appendingPathComponent("production.yaml").path
+        let risk = try ConfigLoader(environment: ShippedConfigTests.productionEnvironment).load(file: path).risk
+        #expect(risk.protectiveExits.policy(for: "sma_cross") == ProtectiveExitPolicy(stopLoss: .percent(0.03), breakEven: .percent(0.015)))
+        #expect(risk.protectiveExits.policy(for: "rsi_reversion") == ProtectiveExitPolicy(
+            stopLoss: .atr(2), takeProfit: .atr(3), timeStop: .bars(48), breakEven: .percent(0.015)))
+        #expect(risk.cooldown == CooldownConfig(count: 3, durationMs: 4 * 3_600_000))
+        #expect(risk.pairLock.enabled)
+        #expect(risk.promotion == PromotionCriteria())
     }
 
     @Test func theDefaultsProtectNothing() throws {

@@ -69,7 +69,7 @@ public struct PromotionStore: Sendable {
     /// - Returns: the updated state, the record (nil when there was none) and the verdict.
     public func evaluate(strategy: String, criteria: PromotionCriteria, now: Int64) async throws
         -> (state: PromotionState, record: PaperRecord?, verdict: PromotionVerdict?) {
-        var state = try state(of: strategy)
+        var state = try self.state(of: strategy)
         guard let record = try await record(for: state) else { return (state, nil, nil) }
         let verdict = state.apply(record, criteria: criteria, time: now)
         try save(state)

@@ -17,7 +17,8 @@ enum RiskSummary {
         }
         guard let state = result.riskState else { return lines }
         lines.append("  Risk: \(state.rawValue) at the end, \(result.rejections.count) order(s) refused")
-        for event in result.riskEvents where [.stateChange, .cooldown, .pairLock].contains(event.kind) {
+        let shown: Set<RiskEvent.Kind> = [.stateChange, .cooldown, .pairLock]
+        for event in result.riskEvents where shown.contains(event.kind) {
             let change = event.kind == .stateChange ? "\(event.from.rawValue) -> \(event.to.rawValue)" : event.code
             lines.append("    \(UTCTimestamp.iso8601(event.time)) \(change): \(event.reason)")
         }
