@@ -1,3 +1,4 @@
+import TradingCore
 import Yams
 
 /// The shape of a valid configuration: the encoded defaults (every known key with its type), plus the
@@ -30,7 +31,9 @@ struct ConfigSchema {
         // Encoding plain value types with String/Double/Int/Bool leaves cannot fail.
         let defaults = try! node(of: AppConfiguration())  // swiftlint:disable:this force_try
         let strategy = try! node(of: StrategyConfig())  // swiftlint:disable:this force_try
-        return ConfigSchema(defaults: defaults, elements: ["trading.strategies": strategy])
+        let exitOverride = try! node(of: ProtectiveExitOverride())  // swiftlint:disable:this force_try
+        return ConfigSchema(defaults: defaults, elements: ["trading.strategies": strategy,
+                                                           "risk.protective_exits.overrides": exitOverride])
     }
 
     /// A value as a YAML node tree.

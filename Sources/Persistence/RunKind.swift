@@ -10,6 +10,10 @@ public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let backtest = RunKind(rawValue: "backtest")
     /// A parameter sweep (many backtests).
     public static let sweep = RunKind(rawValue: "sweep")
+    /// A paper-trading session (live market data, simulated venue), judged by the promotion gate.
+    public static let paper = RunKind(rawValue: "paper")
+    /// A live-trading session at a capital ladder step, judged by the promotion gate.
+    public static let live = RunKind(rawValue: "live")
 
     /// Two-letter prefix of run ids: `bt` for backtests, `sw` for sweeps, else the first two letters.
     public var idPrefix: String {

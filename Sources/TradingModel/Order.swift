@@ -53,10 +53,13 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     public var reduceOnly: Bool
     /// Free-form reason recorded with the order (signal name, protective exit, ...).
     public var tag: String
+    /// One-cancels-the-other group: when an order of the group fills (even partly), the venue cancels the
+    /// group's other working orders (a protective stop-loss and take-profit pair). Nil: no group.
+    public var ocoGroup: String?
 
     public init(clientOrderId: String, symbol: String, side: OrderSide, type: OrderType = .market,
                 quantity: Quantity, quoteQuantity: Money? = nil, limitPrice: Price? = nil, stopPrice: Price? = nil,
-                timeInForce: TimeInForce = .gtc, reduceOnly: Bool = false, tag: String = "") {
+                timeInForce: TimeInForce = .gtc, reduceOnly: Bool = false, tag: String = "", ocoGroup: String? = nil) {
         self.clientOrderId = clientOrderId
         self.symbol = symbol
         self.side = side
@@ -68,6 +71,7 @@ public struct OrderRequest: Sendable, Hashable, Codable {
         self.timeInForce = timeInForce
         self.reduceOnly = reduceOnly
         self.tag = tag
+        self.ocoGroup = ocoGroup
     }
 
     /// Checks that the prices this order type needs are present and positive.

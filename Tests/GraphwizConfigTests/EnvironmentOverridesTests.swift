@@ -35,7 +35,7 @@ import Testing
             ConfigProblem(location: "environment GRAPHWIZ_MONITORING__HEALTH_PORT",
                           message: "monitoring.health_port must be an integer, got 'eighty'"),
             ConfigProblem(location: "environment GRAPHWIZ_RISK__MAX_DRAWDWN",
-                          message: "risk.max_drawdwn is not a known key; did you mean 'max_drawdown'? Allowed keys of risk: max_position_fraction, max_gross_exposure, max_open_positions, max_orders_per_second, max_orders_per_day, price_band, correlation_threshold, correlated_exposure_cap, correlation_window, daily_loss_limit, max_drawdown, flatten_on_halt"),
+                          message: "risk.max_drawdwn is not a known key; did you mean 'max_drawdown'? Allowed keys of risk: max_position_fraction, max_gross_exposure, max_open_positions, max_orders_per_second, max_orders_per_day, price_band, correlation_threshold, correlated_exposure_cap, correlation_window, daily_loss_limit, max_drawdown, flatten_on_halt, protective_exits, cooldown, pair_lock, promotion"),
         ])) {
             try loader.load(yaml: "trading:\n  mode: paper\n", source: "c.yaml")
         }

@@ -26,7 +26,7 @@ import TradingCore
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(RiskLimits()), as: UTF8.self)
-        #expect(text == #"{"correlated_exposure_cap":0.3,"correlation_threshold":0.7,"correlation_window":50,"daily_loss_limit":0.05,"flatten_on_halt":true,"max_drawdown":0.15,"max_gross_exposure":1,"max_open_positions":10,"max_orders_per_day":100,"max_orders_per_second":10,"max_position_fraction":0.1,"price_band":0.05}"#)
+        #expect(text == #"{"cooldown":{"count":3,"duration":"4h"},"correlated_exposure_cap":0.3,"correlation_threshold":0.7,"correlation_window":50,"daily_loss_limit":0.05,"flatten_on_halt":true,"max_drawdown":0.15,"max_gross_exposure":1,"max_open_positions":10,"max_orders_per_day":100,"max_orders_per_second":10,"max_position_fraction":0.1,"pair_lock":{"duration":"12h","enabled":false,"lookback":"1d","required_profit":0,"trade_limit":4},"price_band":0.05,"promotion":{"ladder":[0.1,0.25,0.5,1],"max_drawdown":0.1,"min_days":3,"min_sharpe":1.5,"min_trades":100},"protective_exits":{"atr_period":14,"break_even":null,"overrides":[],"stop_loss":null,"take_profit":null,"time_stop":null,"trailing_stop":null}}"#)
         #expect(try JSONDecoder().decode(RiskLimits.self, from: Data(text.utf8)) == RiskLimits())
     }
 

@@ -58,7 +58,7 @@ extension HTMLReport {
     table.sortable thead th:hover{color:var(--fg)}
     th[data-dir=asc]::after{content:" ▲";font-size:9px}th[data-dir=desc]::after{content:" ▼";font-size:9px}
     table.trades tbody tr:hover{background:#f8fafc}
-    td.long{color:var(--pos)}td.short{color:var(--neg)}
+    td.long{color:var(--pos)}td.short{color:var(--neg)}td.exit.stop_loss,td.exit.trailing_stop{color:var(--neg)}td.exit.take_profit{color:var(--pos)}
     table.monthly td{text-align:right;min-width:62px}
     table.monthly td.none{background:#fafafa}
     table.monthly td.total{font-weight:650;border-left:2px solid var(--line)}

@@ -3,13 +3,13 @@ import TradingModel
 
 extension HTMLReport {
     /// Sortable list of closed trades, capped at ``maxTradeRows``.
-    static func tradeSection(_ trades: [ClosedTrade]) -> String {
+    static func tradeSection(_ trades: [ClosedTrade], exitReasons: [String: ExitReason] = [:]) -> String {
         guard !trades.isEmpty else {
             return section("Trades", id: "trades", "<p class=\"empty\">No closed trades.</p>")
         }
         var out = "<p class=\"note\">Click a column header to sort. Times are UTC.</p>"
         out += "<div class=\"scroll\"><table class=\"sortable trades\"><thead><tr>"
-        for h in ["#", "Symbol", "Side", "Entry time", "Exit time", "Entry", "Exit", "Quantity", "PnL", "Return", "Fee", "Bars"] {
+        for h in ["#", "Symbol", "Side", "Entry time", "Exit time", "Entry", "Exit", "Quantity", "PnL", "Return", "Fee", "Bars", "Exit"] {
             out += "<th>\(h)</th>"
         }
         out += "</tr></thead><tbody>"
@@ -22,7 +22,9 @@ extension HTMLReport {
             out += money(t.pnl, signed: true)
             out += "<td class=\"num \(signClass(t.returnFraction))\" data-v=\"\(t.returnFraction)\">\(HTMLFormat.percent(t.returnFraction, signed: true))</td>"
             out += money(t.fee)
-            out += "<td class=\"num\" data-v=\"\(t.bars)\">\(t.bars)</td></tr>"
+            out += "<td class=\"num\" data-v=\"\(t.bars)\">\(t.bars)</td>"
+            let reason = exitReasons[t.exitOrderId]?.rawValue ?? "signal"
+            out += "<td class=\"exit \(reason)\">\(String(reason.map { $0 == "_" ? " " : $0 }))</td></tr>"
         }
         out += "</tbody></table></div>\n"
         if trades.count > maxTradeRows {

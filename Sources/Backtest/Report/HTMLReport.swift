@@ -31,7 +31,7 @@ public enum HTMLReport {
         html += monthlySection(result)
         html += priceSection(result, series: series)
         html += symbolSection(result)
-        html += tradeSection(result.trades)
+        html += tradeSection(result.trades, exitReasons: result.exitReasons)
         html += openPositionSection(result.openPositions)
         html += rejectionSection(result.rejections)
         html += configurationSection(result)

@@ -21,11 +21,31 @@ public struct JSONReport: Encodable, Sendable {
         var bars: Int
         var entryOrderId: String
         var exitOrderId: String
+        /// `stop_loss`, `take_profit`, `trailing_stop` or `time_stop` when a protective exit closed it, else null.
+        var exitReason: String?
 
         enum CodingKeys: String, CodingKey {
             case symbol, side, entryTime = "entry_time", exitTime = "exit_time", entryPrice = "entry_price"
             case exitPrice = "exit_price", quantity, pnl, fee, returnFraction = "return", bars
-            case entryOrderId = "entry_order_id", exitOrderId = "exit_order_id"
+            case entryOrderId = "entry_order_id", exitOrderId = "exit_order_id", exitReason = "exit_reason"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(symbol, forKey: .symbol)
+            try c.encode(side, forKey: .side)
+            try c.encode(entryTime, forKey: .entryTime)
+            try c.encode(exitTime, forKey: .exitTime)
+            try c.encode(entryPrice, forKey: .entryPrice)
+            try c.encode(exitPrice, forKey: .exitPrice)
+            try c.encode(quantity, forKey: .quantity)
+            try c.encode(pnl, forKey: .pnl)
+            try c.encode(fee, forKey: .fee)
+            try c.encode(returnFraction, forKey: .returnFraction)
+            try c.encode(bars, forKey: .bars)
+            try c.encode(entryOrderId, forKey: .entryOrderId)
+            try c.encode(exitOrderId, forKey: .exitOrderId)
+            if let exitReason { try c.encode(exitReason, forKey: .exitReason) } else { try c.encodeNil(forKey: .exitReason) }
         }
     }
 
@@ -97,19 +117,55 @@ public struct JSONReport: Encodable, Sendable {
         var reason: String
     }
 
-    /// `engine` is `basic` or `risk_engine`; `final_state` is null with the basic checks.
+    /// A protective exit that closed a position.
+    public struct ExitRow: Encodable, Sendable {
+        var time: String
+        var symbol: String
+        var reason: String
+        var clientOrderId: String
+        var side: String
+        var quantity: Fixed
+        var triggerPrice: Fixed?
+        var fillPrice: Fixed
+        var breakEven: Bool
+        var emulated: Bool
+        enum CodingKeys: String, CodingKey {
+            case time, symbol, reason, clientOrderId = "client_order_id", side, quantity, triggerPrice = "trigger_price"
+            case fillPrice = "fill_price", breakEven = "break_even", emulated
+        }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(time, forKey: .time)
+            try c.encode(symbol, forKey: .symbol)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(clientOrderId, forKey: .clientOrderId)
+            try c.encode(side, forKey: .side)
+            try c.encode(quantity, forKey: .quantity)
+            if let triggerPrice { try c.encode(triggerPrice, forKey: .triggerPrice) } else { try c.encodeNil(forKey: .triggerPrice) }
+            try c.encode(fillPrice, forKey: .fillPrice)
+            try c.encode(breakEven, forKey: .breakEven)
+            try c.encode(emulated, forKey: .emulated)
+        }
+    }
+
+    /// `engine` is `basic` or `risk_engine`; `final_state` is null with the basic checks; `protective_exits`
+    /// lists every stop-loss, take-profit, trailing-stop and time-stop exit with its reason.
     public struct Risk: Encodable, Sendable {
         var engine: String
         var finalState: String?
         var rejections: [Rejection]
         var events: [RiskEventRow]
-        enum CodingKeys: String, CodingKey { case engine, finalState = "final_state", rejections, events }
+        var protectiveExits: [ExitRow]
+        enum CodingKeys: String, CodingKey {
+            case engine, finalState = "final_state", rejections, events, protectiveExits = "protective_exits"
+        }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(engine, forKey: .engine)
             if let finalState { try c.encode(finalState, forKey: .finalState) } else { try c.encodeNil(forKey: .finalState) }
             try c.encode(rejections, forKey: .rejections)
             try c.encode(events, forKey: .events)
+            try c.encode(protectiveExits, forKey: .protectiveExits)
         }
     }
 
@@ -147,11 +203,12 @@ public struct JSONReport: Encodable, Sendable {
         configuration = result.configuration
         metrics = result.metrics
         symbols = result.symbolMetrics
+        let reasons = result.exitReasons
         trades = result.trades.map {
             Trade(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short", entryTime: UTCTimestamp.iso8601($0.entryTime),
                   exitTime: UTCTimestamp.iso8601($0.exitTime), entryPrice: $0.entryPrice, exitPrice: $0.exitPrice,
                   quantity: $0.quantity, pnl: $0.pnl, fee: $0.fee, returnFraction: $0.returnFraction, bars: $0.bars,
-                  entryOrderId: $0.entryOrderId, exitOrderId: $0.exitOrderId)
+                  entryOrderId: $0.entryOrderId, exitOrderId: $0.exitOrderId, exitReason: reasons[$0.exitOrderId]?.rawValue)
         }
         openPositions = result.openPositions.map {
             OpenPosition(symbol: $0.symbol, side: $0.side == .buy ? "long" : "short",
@@ -187,6 +244,11 @@ public struct JSONReport: Encodable, Sendable {
             events: result.riskEvents.map {
                 RiskEventRow(time: UTCTimestamp.iso8601($0.time), kind: $0.kind.rawValue, from: $0.from.rawValue,
                              to: $0.to.rawValue, code: $0.code, reason: $0.reason)
+            },
+            protectiveExits: result.protectiveExits.map {
+                ExitRow(time: UTCTimestamp.iso8601($0.time), symbol: $0.symbol, reason: $0.reason.rawValue,
+                        clientOrderId: $0.clientOrderId, side: $0.side.rawValue, quantity: $0.quantity,
+                        triggerPrice: $0.triggerPrice, fillPrice: $0.fillPrice, breakEven: $0.breakEven, emulated: $0.emulated)
             })
         performance = Performance(elapsedSeconds: result.elapsedSeconds, barsPerSecond: result.barsPerSecond)
     }

@@ -43,11 +43,16 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
     public var allowShort: Bool
     /// Limits of the full risk engine, or nil for the basic checks only (instrument rules, balance).
     public var risk: RiskLimits?
+    /// Protective exits of every position (stop-loss, take-profit, trailing, time stop, break-even), or nil.
+    public var protectiveExits: ProtectiveExitPolicy?
+    /// True: the kernel emulates the exits; nil or false: the simulated venue holds them as stop / take-profit
+    /// orders in one OCO group.
+    public var emulateExits: Bool?
 
     public init(strategy: String, parameters: ParameterValues, instruments: [Instrument], timeframe: Timeframe,
                 data: [DataSourceDescription], initialCash: Money = Fixed(10_000),
                 matching: MatchingConfig = MatchingConfig(), sizing: PositionSizing = .allIn, allowShort: Bool = false,
-                risk: RiskLimits? = nil) {
+                risk: RiskLimits? = nil, protectiveExits: ProtectiveExitPolicy? = nil, emulateExits: Bool? = nil) {
         self.strategy = strategy
         self.parameters = parameters
         self.instruments = instruments
@@ -58,11 +63,14 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
         self.sizing = sizing
         self.allowShort = allowShort
         self.risk = risk
+        self.protectiveExits = protectiveExits
+        self.emulateExits = emulateExits
     }
 
     enum CodingKeys: String, CodingKey {
         case strategy, parameters, instruments, timeframe, data
         case initialCash = "initial_cash", matching, sizing
         case allowShort = "allow_short", risk
+        case protectiveExits = "protective_exits", emulateExits = "emulate_exits"
     }
 }

@@ -28,6 +28,8 @@ public struct BacktestResult: Sendable, Codable {
     public var riskEvents: [RiskEvent]
     /// Trading state at the end (nil with the basic checks).
     public var riskState: TradingState?
+    /// Every protective exit that closed a position, with its reason.
+    public var protectiveExits: [ProtectiveExitRecord]
     /// Wall time of the run in seconds, and bars processed per second.
     public var elapsedSeconds: Double
     public var barsPerSecond: Double
@@ -35,7 +37,8 @@ public struct BacktestResult: Sendable, Codable {
     public init(id: String, configuration: BacktestConfiguration, metrics: PerformanceMetrics,
                 symbolMetrics: [String: SymbolMetrics], trades: [ClosedTrade], openPositions: [OpenTrade],
                 equity: [EquityPoint], orders: [Order], rejections: [RiskRejection],
-                riskEvents: [RiskEvent] = [], riskState: TradingState? = nil, elapsedSeconds: Double, barsPerSecond: Double) {
+                riskEvents: [RiskEvent] = [], riskState: TradingState? = nil, protectiveExits: [ProtectiveExitRecord] = [],
+                elapsedSeconds: Double, barsPerSecond: Double) {
         self.id = id
         self.configuration = configuration
         self.metrics = metrics
@@ -47,6 +50,7 @@ public struct BacktestResult: Sendable, Codable {
         self.rejections = rejections
         self.riskEvents = riskEvents
         self.riskState = riskState
+        self.protectiveExits = protectiveExits
         self.elapsedSeconds = elapsedSeconds
         self.barsPerSecond = barsPerSecond
     }
@@ -87,4 +91,13 @@ public struct InstrumentSeries: Sendable {
     public var instrument: Instrument
     public var bars: [Bar]
     public init(instrument: Instrument, bars: [Bar]) { self.instrument = instrument; self.bars = bars }
+}
+
+extension BacktestResult {
+    /// The protective-exit reason of each exit order id (trades closed by a signal are absent).
+    public var exitReasons: [String: ExitReason] {
+        var reasons: [String: ExitReason] = [:]
+        for record in protectiveExits { reasons[record.clientOrderId] = record.reason }
+        return reasons
+    }
 }

@@ -50,7 +50,9 @@ public enum BacktestRunner {
         var kernel = TradingKernel(strategy: strategy,
                                    portfolio: Portfolio(instruments: instruments, cash: configuration.initialCash),
                                    sizing: configuration.sizing, allowShort: configuration.allowShort,
-                                   risk: riskHook, idPrefix: runId)
+                                   risk: riskHook, idPrefix: runId, exits: configuration.protectiveExits,
+                                   venue: configuration.emulateExits == true ? .none : .simulated,
+                                   rejectionReporter: RejectionReporter(level: .debug))
         try configuration.matching.validate()
         var venue = try SimulatedExchange(instruments: instruments, timeframe: configuration.timeframe,
                                           config: configuration.matching)
@@ -190,7 +192,8 @@ public enum BacktestRunner {
             id: runId, configuration: configuration, metrics: metrics, symbolMetrics: perSymbol, trades: trades,
             openPositions: open, equity: equity, orders: orders,
             rejections: kernel.rejections + kernel.venueRejections, riskEvents: kernel.risk.events,
-            riskState: (kernel.risk as? RiskEngine)?.state, elapsedSeconds: elapsed,
+            riskState: (kernel.risk as? RiskEngine)?.state, protectiveExits: kernel.exits?.records ?? [],
+            elapsedSeconds: elapsed,
             barsPerSecond: elapsed > 0 ? Double(processed) / elapsed : 0)
     }
 }

@@ -116,6 +116,19 @@ extension OrderMatchingEngine {
                                    side: request.side, price: price, quantity: quantity, fee: fee,
                                    liquidity: liquidity, time: time)))
         if working[index].remaining.isZero { finish(index, .filled, time: time) }
+        if let group = request.ocoGroup { cancelOCOSiblings(of: index, group: group, time: time, events: &events) }
+    }
+
+    /// One-cancels-the-other: a fill of an order in `group` cancels the group's other working orders.
+    /// - Complexity: O(working orders); only on fills of grouped orders.
+    private mutating func cancelOCOSiblings(of index: Int, group: String, time: Int64, events: inout [ExecutionEvent]) {
+        let filledId = orders[index].request.clientOrderId
+        for other in working.indices where other != index && !working[other].finished
+            && orders[other].request.ocoGroup == group {
+            finish(other, .canceled, time: time)
+            events.append(.canceled(clientOrderId: orders[other].request.clientOrderId,
+                                    reason: "one-cancels-the-other: \(filledId) of group \(group) filled", time: time))
+        }
     }
 
     /// Fires a stop or take-profit trigger.

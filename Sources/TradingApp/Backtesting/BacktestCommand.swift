@@ -59,7 +59,8 @@ struct BacktestCommand: AsyncParsableCommand {
             strategy: type.name, parameters: values, instruments: loaded.series.map(\.instrument),
             timeframe: loaded.timeframe, data: loaded.sources, initialCash: try costs.initialCash(),
             matching: try costs.matching(), sizing: try costs.positionSizing(), allowShort: costs.allowShort,
-            risk: try riskOptions.limits())
+            risk: try riskOptions.limits(), protectiveExits: try riskOptions.exits(strategy: type.name),
+            emulateExits: riskOptions.emulateExits ? true : nil)
         let created = Int64(Date().timeIntervalSince1970 * 1000)
         let runId = StoredRun.makeID(kind: .backtest, createdAt: created)
         let result: BacktestResult

@@ -5,7 +5,7 @@ public struct RiskCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "risk",
         abstract: "Trading state (status, halt, resume) and value-at-risk reports.",
-        subcommands: [RiskStatus.self, RiskResume.self, RiskHalt.self, RiskReport.self]
+        subcommands: [RiskStatus.self, RiskResume.self, RiskHalt.self, RiskReport.self, RiskPromotion.self]
     )
 
     /// Required by ArgumentParser.

@@ -2,10 +2,13 @@ import Foundation
 import TradingCore
 
 /// Why the risk state file could not be read or written.
-struct RiskStateStoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    var path: String
-    var reason: String
-    var description: String { "risk state file \(path): \(reason)" }
+public struct RiskStateStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// What went wrong and what to do.
+    public var reason: String
+    /// `risk state file <path>: <reason>`.
+    public var description: String { "risk state file \(path): \(reason)" }
 }
 
 /// Keeps the trading state across restarts so an emergency halt stays in force until an operator resumes.

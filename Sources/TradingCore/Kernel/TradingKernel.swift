@@ -30,9 +30,18 @@ public struct TradingKernel<S: Strategy>: Sendable {
     private var riskActions: [RiskAction] = []
     /// Per-instrument volatility, tracked only for volatility-target sizing.
     private var sizingVolatility: SizingVolatility?
+    /// Protective exits of every position (nil: none configured).
+    public private(set) var exits: ProtectiveExits?
+    /// Reused buffer for the exits' orders and cancels (no allocation per bar).
+    private var exitActions: [ProtectiveExits.Action] = []
+    /// Logs and counts refused orders.
+    public let rejectionReporter: RejectionReporter
 
+    /// A kernel for `strategy` over `portfolio`. `exits` protects every position the kernel opens: held at
+    /// the venue as stop / take-profit orders when `venue` can hold them, emulated otherwise.
     public init(strategy: S, portfolio: Portfolio, sizing: PositionSizing, allowShort: Bool,
-                risk: (any RiskHook)? = nil, idPrefix: String = "gw") {
+                risk: (any RiskHook)? = nil, idPrefix: String = "gw", exits: ProtectiveExitPolicy? = nil,
+                venue: VenueCapabilities = .none, rejectionReporter: RejectionReporter = RejectionReporter()) {
         self.strategy = strategy
         self.context = StrategyContext(portfolio: portfolio, allowShort: allowShort,
                                        higherTimeframeCount: strategy.higherTimeframes.count)
@@ -44,6 +53,11 @@ public struct TradingKernel<S: Strategy>: Sendable {
         self.trades = TradeTracker(symbols: portfolio.instruments.map(\.symbol))
         self.pendingTarget = Array(repeating: nil, count: portfolio.instruments.count)
         self.riskActions.reserveCapacity(4)
+        self.rejectionReporter = rejectionReporter
+        if let exits, !exits.isEmpty {
+            self.exits = ProtectiveExits(policy: exits, instruments: portfolio.instruments, capabilities: venue)
+            self.exitActions.reserveCapacity(4)
+        }
         if let (measure, period) = sizing.volatilityNeed {
             self.sizingVolatility = SizingVolatility(measure: measure, period: period, instruments: portfolio.instruments.count)
         }
@@ -65,6 +79,10 @@ public struct TradingKernel<S: Strategy>: Sendable {
                                          workingOrders: context.workingOrders), actions: &riskActions)
             if !riskActions.isEmpty { executeRiskActions(commands: &commands) }
         }
+        if exits != nil {
+            exits!.onBar(bar, instrument: instrument, ids: &execution.ids, actions: &exitActions)
+            if !exitActions.isEmpty { executeExitActions(commands: &commands) }
+        }
         strategy.onBar(bar, instrument: instrument, context: &context)
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
     }
@@ -82,13 +100,28 @@ public struct TradingKernel<S: Strategy>: Sendable {
             fillCount += 1
             let before = context.portfolio.quantity(instrument)
             let realized = context.portfolio.apply(fill, instrument: instrument)
+            let closedBefore = trades.closed.count
             trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
                           barIndex: context.barIndex)
             risk.onFill(fill, instrument: instrument, portfolio: context.portfolio)
+            if trades.closed.count > closedBefore, let trade = trades.closed.last {
+                risk.onTradeClosed(trade, reason: ExitReason(tag: order.request.tag), instrument: instrument)
+            }
+            if exits != nil {
+                let position = context.portfolio.positions[instrument]
+                exits!.onFill(fill, order: order, instrument: instrument, before: before, after: position.quantity,
+                              entryPrice: position.averageEntryPrice, ids: &execution.ids, actions: &exitActions)
+                if !exitActions.isEmpty { executeExitActions(commands: &commands) }
+            }
             strategy.onFill(fill, instrument: instrument, context: &context)
         case let .rejected(id, reason, time):
-            venueRejections.append(RiskRejection(code: "venue_rejected", message: reason, clientOrderId: id,
-                                                 symbol: order.request.symbol, time: time))
+            let rejection = RiskRejection(code: "venue_rejected", message: reason, clientOrderId: id,
+                                          symbol: order.request.symbol, time: time)
+            venueRejections.append(rejection)
+            rejectionReporter.report(rejection)
+            exits?.onOrderEnded(clientOrderId: id, instrument: instrument)
+        case let .canceled(id, _, _), let .expired(id, _, _):
+            exits?.onOrderEnded(clientOrderId: id, instrument: instrument)
         default:
             break
         }
@@ -119,6 +152,22 @@ public struct TradingKernel<S: Strategy>: Sendable {
             }
         }
         riskActions.removeAll(keepingCapacity: true)
+    }
+
+    /// Sends the protective exits' orders (through the risk hook) and cancels (of orders still working).
+    private mutating func executeExitActions(commands: inout [VenueCommand]) {
+        for action in exitActions {
+            switch action {
+            case let .submit(request, instrument):
+                if !submit(request, instrument: instrument, commands: &commands) {
+                    exits?.onOrderEnded(clientOrderId: request.clientOrderId, instrument: instrument)
+                }
+            case let .cancel(id, instrument):
+                guard context.workingOrders[instrument].contains(where: { $0.request.clientOrderId == id }) else { continue }
+                commands.append(.cancel(clientOrderId: id, symbol: context.portfolio.instruments[instrument].symbol))
+            }
+        }
+        exitActions.removeAll(keepingCapacity: true)
     }
 
     private mutating func updateWorking(_ order: Order, instrument: Int) {
@@ -223,6 +272,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
                                      workingOrders: context.workingOrders)
         if let rejection = risk.check(&request, context: check) {
             rejections.append(rejection)
+            rejectionReporter.report(rejection)
             return false
         }
         execution.register(request, instrument: instrument, time: context.time)

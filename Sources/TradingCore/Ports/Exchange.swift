@@ -27,6 +27,13 @@ public protocol Exchange: Sendable {
     func fills(symbol: String, since: Int64) async throws -> [Fill]
     /// The stream of execution events.
     var events: AsyncStream<ExecutionEvent> { get }
+    /// Which protective orders the venue can hold (the kernel emulates the rest). Default: none.
+    var capabilities: VenueCapabilities { get }
+}
+
+extension Exchange {
+    /// None: the kernel emulates every protective exit.
+    public var capabilities: VenueCapabilities { .none }
 }
 
 /// A live or recorded source of bars for the paper and live drivers.

@@ -24,7 +24,8 @@ extension RiskEngine {
         if state == .reducing && !reduces {
             return reject("reducing_only", "trading is REDUCING after the daily loss limit; a \(request.side.rawValue) of \(request.symbol) would not reduce the position \(held)")
         }
-        if let price = request.limitPrice ?? request.stopPrice, mark.isPositive {
+        let protective = request.reduceOnly && ExitReason(tag: request.tag) != nil
+        if let price = request.limitPrice ?? request.stopPrice, mark.isPositive, !protective {
             let band = Fixed(limits.priceBand) * mark
             if (price - mark).magnitude > band {
                 return reject("price_band", "price \(price) is more than \(limits.priceBand * 100)% away from the last price \(mark) of \(request.symbol) (price_band \(limits.priceBand))")
@@ -38,6 +39,10 @@ extension RiskEngine {
             return reject("rate_limit_second", "\(ordersThisSecond) orders were already sent this second; max_orders_per_second is \(limits.maxOrdersPerSecond)")
         }
         if !reduces {
+            if let lock = locks[request.symbol] {
+                if time < lock.until { return reject(lock.code, lock.reason) }
+                locks[request.symbol] = nil
+            }
             if ordersToday >= limits.maxOrdersPerDay {
                 return reject("rate_limit_day", "\(ordersToday) orders were already sent this UTC day; max_orders_per_day is \(limits.maxOrdersPerDay) (exits are still allowed)")
             }
@@ -78,7 +83,7 @@ extension RiskEngine {
             if !value.isZero { open += 1 }
             if j == i { current = value.magnitude; continue }
             if value.isZero { continue }
-            if let rho = correlation?.correlation(i, j), rho >= limits.correlationThreshold {
+            if let rho = correlationValue(i, j, context: context), rho >= limits.correlationThreshold {
                 correlated += value.magnitude
                 correlatedSymbols += 1
             }

@@ -10,6 +10,7 @@ extension RiskEngine {
             correlation = RollingCorrelation(instruments: portfolio.instruments.count, window: limits.correlationWindow)
         }
         correlation!.record(context.instrument, price: portfolio.marks[context.instrument].doubleValue)
+        noteBarTime(context.time)
         let equity = portfolio.equity
         if !startedFlag {
             startedFlag = true

@@ -34,6 +34,17 @@ public struct RiskEngine: RiskHook {
     var ordersThisSecond = 0
     var orderDay: Int64 = .min
     var ordersToday = 0
+    /// Consecutive stop-outs per symbol.
+    var stopOuts: [String: Int] = [:]
+    /// Closed trades per symbol inside the pair-lock lookback: (exit time, return).
+    var recentTrades: [String: [(time: Int64, return: Double)]] = [:]
+    /// Symbols that may not add exposure until a time.
+    public internal(set) var locks: [String: SymbolLock] = [:]
+    /// Correlations fed from outside (the knowledge graph), with their symbols and time.
+    var external: ExternalCorrelations?
+    /// Open time of the latest bar and the shortest bar spacing seen (freshness of the rolling window).
+    var lastBarTime: Int64 = .min
+    var barSpacing: Int64 = .max
 
     /// Tag of the engine's own flatten orders (allowed while HALTED).
     public static let flattenTag = "risk-flatten"

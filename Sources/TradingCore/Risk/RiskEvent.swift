@@ -8,6 +8,10 @@ public struct RiskEvent: Sendable, Hashable, Codable, CustomStringConvertible {
         case cancelAll = "cancel_all"
         /// Every open position was closed with reduce-only market orders.
         case flatten
+        /// A symbol cools down after consecutive stop-outs (code `cooldown`).
+        case cooldown
+        /// A symbol is locked after too little profit in its recent trades (code `pair_locked`).
+        case pairLock = "pair_lock"
     }
 
     /// Unix ms.

@@ -56,6 +56,10 @@ public protocol RiskHook: Sendable {
 
     /// State changes and protective actions recorded so far, oldest first.
     var events: [RiskEvent] { get }
+
+    /// Called when a round trip closed; `reason` is the protective exit that closed it, if any
+    /// (cooldown after stop-outs, low-profit pair lock).
+    mutating func onTradeClosed(_ trade: ClosedTrade, reason: ExitReason?, instrument: Int)
 }
 
 extension RiskHook {
@@ -67,6 +71,8 @@ extension RiskHook {
     public mutating func onFill(_ fill: Fill, instrument: Int, portfolio: Portfolio) {}
     /// No events.
     public var events: [RiskEvent] { [] }
+    /// Does nothing.
+    public mutating func onTradeClosed(_ trade: ClosedTrade, reason: ExitReason?, instrument: Int) {}
 }
 
 /// What the per-bar risk evaluation sees: the marked ledger and the bar that just closed.

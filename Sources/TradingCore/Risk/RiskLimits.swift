@@ -25,6 +25,14 @@ public struct RiskLimits: Sendable, Hashable, Codable {
     public var maxDrawdown: Double = 0.15
     /// Whether the emergency shutdown also closes every open position.
     public var flattenOnHalt: Bool = true
+    /// Stop-loss, take-profit, trailing and time stops, break-even move; per-strategy overrides.
+    public var protectiveExits = ProtectiveExitConfig()
+    /// Pause after consecutive stop-outs of one symbol.
+    public var cooldown = CooldownConfig()
+    /// Lock of symbols whose recent trades made too little (off by default).
+    public var pairLock = PairLockConfig()
+    /// Paper-to-live promotion record and capital ladder.
+    public var promotion = PromotionCriteria()
 
     /// The defaults.
     public init() {}
@@ -42,6 +50,7 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         case dailyLossLimit = "daily_loss_limit"
         case maxDrawdown = "max_drawdown"
         case flattenOnHalt = "flatten_on_halt"
+        case protectiveExits = "protective_exits", cooldown, pairLock = "pair_lock", promotion
     }
 
     /// Decodes the keys present (others keep their defaults), then validates.
@@ -50,7 +59,13 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var limits = RiskLimits()
         func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
-            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+            do {
+                if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+            } catch DecodingError.dataCorrupted(let context) where !context.debugDescription.hasPrefix("risk.") {
+                // Nested sections name their keys from their coding path; say which section they are in.
+                throw DecodingError.dataCorrupted(.init(codingPath: context.codingPath,
+                                                        debugDescription: "risk." + context.debugDescription))
+            }
         }
         try read(.maxPositionFraction, &limits.maxPositionFraction)
         try read(.maxGrossExposure, &limits.maxGrossExposure)
@@ -64,6 +79,10 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         try read(.dailyLossLimit, &limits.dailyLossLimit)
         try read(.maxDrawdown, &limits.maxDrawdown)
         try read(.flattenOnHalt, &limits.flattenOnHalt)
+        try read(.protectiveExits, &limits.protectiveExits)
+        try read(.cooldown, &limits.cooldown)
+        try read(.pairLock, &limits.pairLock)
+        try read(.promotion, &limits.promotion)
         do { try limits.validate() } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.description))
         }
@@ -84,6 +103,10 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         try c.encode(dailyLossLimit, forKey: .dailyLossLimit)
         try c.encode(maxDrawdown, forKey: .maxDrawdown)
         try c.encode(flattenOnHalt, forKey: .flattenOnHalt)
+        try c.encode(protectiveExits, forKey: .protectiveExits)
+        try c.encode(cooldown, forKey: .cooldown)
+        try c.encode(pairLock, forKey: .pairLock)
+        try c.encode(promotion, forKey: .promotion)
     }
 
     /// Checks every limit against its allowed range; the first violation is thrown.
@@ -99,6 +122,10 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         try Self.check("correlation_window", correlationWindow, 3...10_000)
         try Self.check("daily_loss_limit", dailyLossLimit, above: 0, atMost: 1)
         try Self.check("max_drawdown", maxDrawdown, above: 0, atMost: 1)
+        try protectiveExits.validate()
+        try cooldown.validate()
+        try pairLock.validate()
+        try promotion.validate()
     }
 
     private static func check(_ key: String, _ value: Double, above low: Double, atMost high: Double) throws(RiskLimitsError) {
@@ -127,6 +154,11 @@ public struct RiskLimitsError: Error, Sendable, Hashable, CustomStringConvertibl
         self.key = key
         self.value = value
         self.allowed = allowed
+    }
+
+    /// An error at a full path such as `risk.cooldown.count` (the `risk.` prefix is dropped from `key`).
+    public init(path: String, value: String, allowed: String) {
+        self.init(key: path.hasPrefix("risk.") ? String(path.dropFirst(5)) : path, value: value, allowed: allowed)
     }
 
     /// E.g. `risk.max_drawdown must be greater than 0 and at most 1, got 1.5`.
