@@ -10,12 +10,15 @@ public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let backtest = RunKind(rawValue: "backtest")
     /// A parameter sweep (many backtests).
     public static let sweep = RunKind(rawValue: "sweep")
+    /// A paper-trading session (simulated execution on a live or replayed feed), read by the promotion gate.
+    public static let paper = RunKind(rawValue: "paper")
 
     /// Two-letter prefix of run ids: `bt` for backtests, `sw` for sweeps, else the first two letters.
     public var idPrefix: String {
         switch self {
         case .backtest: return "bt"
         case .sweep: return "sw"
+        case .paper: return "pp"
         default: return String(rawValue.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(2))
         }
     }

@@ -23,8 +23,8 @@ public struct SchemaMigration: Sendable {
     /// The SQL type for exact round trips of `Double` on every backend.
     static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 
-    /// The migrations of this module: bar series and bars (1), stored runs (2).
-    public static let builtIn: [SchemaMigration] = [bars, runs]
+    /// The migrations of this module: bar series and bars (1), stored runs (2), order journal (3).
+    public static let builtIn: [SchemaMigration] = [bars, runs, orderJournal]
 
     static let bars = SchemaMigration(version: 1, name: "bar series and bars") { db in
         try await db.create(table: "bar_series")
