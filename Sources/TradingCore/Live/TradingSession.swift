@@ -49,7 +49,7 @@ public actor TradingSession<S: Strategy>: TradingSessionControl {
     var nextSubscriber = 0
     var lastRiskEventCount = 0
     /// The reports of every reconciliation, the start's first.
-    public private(set) var reconciliations: [ReconciliationReport] = []
+    public internal(set) var reconciliations: [ReconciliationReport] = []
 
     /// A session of `strategy` (already built from `parameters`) on `exchange` with bars from `marketData`.
     public init(strategy: S, parameters: ParameterValues, configuration: TradingSessionConfiguration,
