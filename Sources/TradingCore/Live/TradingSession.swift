@@ -10,7 +10,7 @@ import TradingModel
 /// submit that fails with an unknown outcome is reconciled, never resubmitted. A ``VenueBarFeed`` venue (paper)
 /// matches each bar before the strategy sees it and the session applies the resulting events first, exactly
 /// like the backtest runner, so both give the same fills.
-public actor TradingSession<S: Strategy>: TradingSessionControl {
+public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     public nonisolated let sessionId: String
     let configuration: TradingSessionConfiguration
     let exchange: any Exchange

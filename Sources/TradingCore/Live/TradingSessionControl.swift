@@ -51,3 +51,13 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// The lifecycle calls of a session, for the drivers (`graphwiz trade`, `graphwiz serve`).
+public protocol TradingSessionLifecycle: TradingSessionControl {
+    /// Looks up instruments and reconciles the journal with the venue; call once before ``run()``.
+    func start() async throws(SessionError) -> ReconciliationReport
+    /// Runs until stopped (or the feed ended, when configured).
+    func run() async throws(SessionError)
+    /// Flushes the journal.
+    func flush() async throws
+}
