@@ -34,13 +34,13 @@ public struct SessionSnapshot: Sendable, Hashable, Codable {
     public var orders: [Order]
     public var trades: [ClosedTrade]
     /// (Unix ms, equity) after each bar, most recent last (bounded).
-    public var equityCurve: [EquityPoint]
+    public var equityCurve: [SessionEquityPoint]
     /// Fills applied so far.
     public var fills: Int
 }
 
 /// One point of an equity curve.
-public struct EquityPoint: Sendable, Hashable, Codable {
+public struct SessionEquityPoint: Sendable, Hashable, Codable {
     public var time: Int64
     public var value: Money
 

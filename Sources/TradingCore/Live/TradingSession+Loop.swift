@@ -26,7 +26,7 @@ extension TradingSession {
                 return error
             }
             logger.info("market data ended", metadata: ["symbol": "\(configuration.symbols[instrument])"])
-            if feedsOpen == 0 && configuration.stopWhenFeedEnds { await beginStop() }
+            if feedsOpen == 0 && configuration.stopWhenFeedEnds { stopAfterLastBar = true }
         case .reconnected:
             alert(.warning, "reconnected", "\(exchange.name) streams are back; reconciling")
             _ = try? await reconcile(applyToKernel: true)
@@ -34,13 +34,17 @@ extension TradingSession {
             alert(.critical, "disconnected", "\(exchange.name) streams dropped: \(reason)")
         case .stop:
             await beginStop()
+            return nil
         case .stopDeadline:
             if stopping && !finished {
                 logger.warning("stop grace period over with orders still working",
                                metadata: ["working": "\(workingOrderIds().count)"])
                 finished = true
             }
+            return nil
         }
+        // A replay that ended stops once its last bar has been through the kernel.
+        if stopAfterLastBar && waitingBar == nil && queuedBars.isEmpty { await beginStop() }
         return nil
     }
 
@@ -77,7 +81,7 @@ extension TradingSession {
         guard let kernel else { return }
         let equity = kernel.portfolio.equity
         if equityCurve.count >= 100_000 { equityCurve.removeFirst(50_000) }
-        equityCurve.append(EquityPoint(time: bar.time, value: equity))
+        equityCurve.append(SessionEquityPoint(time: bar.time, value: equity))
         if !subscribers.isEmpty { publish(.equity(time: bar.time, value: equity)) }
         reportRiskEvents()
     }

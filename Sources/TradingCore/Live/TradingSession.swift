@@ -28,7 +28,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var commands: [VenueCommand] = []
     var barIndex: [Int] = []
     var history: [BarHistory] = []
-    var equityCurve: [EquityPoint] = []
+    var equityCurve: [SessionEquityPoint] = []
     var barsSeen = 0
     var lastBarTime: Int64 = 0
 
@@ -43,6 +43,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var localRejections: [RiskRejection] = []
     var feedsOpen = 0
     var stopping = false
+    var stopAfterLastBar = false
     var finished = false
     var continuation: AsyncStream<SessionInput>.Continuation?
     var subscribers: [Int: AsyncStream<SessionUpdate>.Continuation] = [:]
