@@ -39,7 +39,8 @@ public struct OrderJournalStore: OrderJournal {
     @discardableResult
     public func record(_ event: ExecutionEvent) async throws -> Bool {
         try await write("journaling \(Self.kind(of: event)) of \(event.clientOrderId)") { db in
-            guard var (order, count) = try await Self.load(event.clientOrderId, db: db) else { return false }
+            guard let (loaded, count) = try await Self.load(event.clientOrderId, db: db) else { return false }
+            var order = loaded
             guard order.apply(event) else { return false }
             let time = Self.time(of: event)
             try await db.insert(into: "journal_events")
@@ -65,10 +66,11 @@ public struct OrderJournalStore: OrderJournal {
                                                 expected: "a terminal state (failed, closed_out, canceled, ...)")
         }
         try await write("closing \(clientOrderId) as \(state.rawValue)") { db in
-            guard var (order, count) = try await Self.load(clientOrderId, db: db) else {
+            guard let (loaded, count) = try await Self.load(clientOrderId, db: db) else {
                 throw PersistenceError.invalidValue(field: "journal close clientOrderId", value: clientOrderId,
                                                     expected: "an order in the journal")
             }
+            var order = loaded
             order.state = state
             order.reason = reason
             order.updatedAt = time

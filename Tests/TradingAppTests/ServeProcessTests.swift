@@ -100,9 +100,12 @@ struct ServeProcessTests {
         #expect(serve.log.contains("session stopped, journal flushed"))
         try await SQLStore.withStore(path: db) { store in
             let journal = OrderJournalStore(store: store)
-            #expect(try await journal.orders(in: nil, session: nil).count > 0)
-            #expect(try await journal.unfinishedOrders().isEmpty)
-            #expect(try await RunStore(store: store).list().map(\.kind) == [.paper])
+            let orders = try await journal.orders(in: nil, session: nil)
+            let unfinished = try await journal.unfinishedOrders()
+            let runs = try await RunStore(store: store).list()
+            #expect(orders.count > 0)
+            #expect(unfinished.isEmpty)
+            #expect(runs.map(\.kind) == [.paper])
         }
     }
 

@@ -51,16 +51,19 @@ struct TradeCommandTests {
         _ = try await command.perform { announced.append($0) }
         #expect(announced.first?.contains("intents that never reached the venue, marked failed (1): old-1") == true)
         try await SQLStore.withStore(path: db) { store in
-            #expect(try await OrderJournalStore(store: store).order(clientOrderId: "old-1")?.state == .failed)
+            let old = try await OrderJournalStore(store: store).order(clientOrderId: "old-1")
+            #expect(old?.state == .failed)
         }
     }
 
     @Test("live mode refuses without API keys and names the missing variables")
     func liveNeedsKeys() async throws {
         let command = try DataTestDirectory.parse(["trade", "--mode", "live", "--exchange", "binance"], as: TradeCommand.self)
-        await #expect(throws: ValidationError("live trading on binance needs API keys: set BINANCE_API_KEY and "
-            + "BINANCE_API_SECRET in the environment; nothing was sent")) {
+        await #expect {
             _ = try await command.perform(environment: [:]) { _ in }
+        } throws: { error in
+            (error as? ValidationError)?.message == "live trading on binance needs API keys: set BINANCE_API_KEY and "
+                + "BINANCE_API_SECRET in the environment; nothing was sent"
         }
     }
 
@@ -68,9 +71,12 @@ struct TradeCommandTests {
     func liveNeedsConfirmation() async throws {
         let command = try DataTestDirectory.parse(["trade", "--mode", "live", "--exchange", "kraken"], as: TradeCommand.self)
         var asked: [String] = []
-        await #expect(throws: ValidationError("live trading not confirmed; nothing was sent (pass --yes to skip the question)")) {
+        await #expect {
             _ = try await command.perform(environment: ["KRAKEN_API_KEY": "k", "KRAKEN_API_SECRET": "s"],
                                           confirm: { "no" }) { asked.append($0) }
+        } throws: { error in
+            (error as? ValidationError)?.message
+                == "live trading not confirmed; nothing was sent (pass --yes to skip the question)"
         }
         #expect(asked.count == 1)
         #expect(asked.first?.hasPrefix("LIVE trading on kraken") == true)
@@ -80,9 +86,11 @@ struct TradeCommandTests {
     @Test("paper mode on binance says clearly that the adapter is not linked yet")
     func adapterNotLinked() async throws {
         let command = try DataTestDirectory.parse(["trade", "--mode", "paper", "--exchange", "binance"], as: TradeCommand.self)
-        await #expect(throws: ValidationError("the binance adapter is not linked into this build yet; use --exchange sim "
-            + "(generated bars through the paper venue) until it is")) {
+        await #expect {
             _ = try await command.perform { _ in }
+        } throws: { error in
+            (error as? ValidationError)?.message == "the binance adapter is not linked into this build yet; use "
+                + "--exchange sim (generated bars through the paper venue) until it is"
         }
     }
 }

@@ -35,8 +35,7 @@ struct ReloadService: Service {
             guard index < configuration.trading.strategies.count else { continue }
             let next = configuration.trading.strategies[index]
             guard next.name == entry.strategy.name else {
-                logger.warning("config reload: strategy \(index) changed from \(entry.strategy.name) to \(next.name); "
-                    + "a restart is needed for that")
+                logger.warning("config reload: strategy \(index) changed from \(entry.strategy.name) to \(next.name); a restart is needed for that")
                 continue
             }
             let values = next.params.mapValues { $0 == $0.rounded() && abs($0) < 1e15 ? ParameterValue.int(Int($0)) : .double($0) }

@@ -58,13 +58,22 @@ public struct ServeCommand: AsyncParsableCommand {
         let venueMode = VenueMode(rawValue: tradingMode.rawValue) ?? .simulation
         let exchanges = appConfig.exchanges
         let venueName = venueMode == .simulation ? "sim" : (exchanges.kraken.enabled && !exchanges.binance.enabled ? "kraken" : "binance")
-        let configured = venueName == "kraken" ? exchanges.kraken : exchanges.binance
-        if venueMode == .live && (configured.apiKey.isEmpty || configured.apiSecret.isEmpty) {
+        let keys = venueName == "kraken" ? exchanges.kraken : exchanges.binance
+        if venueMode == .live && (keys.apiKey.isEmpty || keys.apiSecret.isEmpty) {
             try TradeCredentials.require(venue: venueName, environment: environment)
         }
         let timeframe = try DataArguments.timeframe(appConfig.trading.timeframe, option: "trading.timeframe")
-        let path = StoreLocation.resolve(option: db ?? (environment[StoreLocation.environmentVariable] == nil
-            ? appConfig.database.url : nil))
+        var configured: String?
+        switch appConfig.database.kind {
+        case let .sqlite(path): configured = path
+        case .postgres:
+            if db == nil && environment[StoreLocation.environmentVariable] == nil {
+                throw ValidationError("database.url is a PostgreSQL URL, which this build's store cannot open yet; "
+                    + "pass --db FILE (SQLite) or set \(StoreLocation.environmentVariable)")
+            }
+        }
+        if environment[StoreLocation.environmentVariable] != nil { configured = nil }
+        let path = StoreLocation.resolve(option: db ?? configured)
         let store = try await SQLStore.open(path: path)
         let readiness = ServeReadiness()
         var sessionServices: [any Service] = []
@@ -99,7 +108,7 @@ public struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         var extra: [any Service] = []
-        let context = ServeContext(sessions: reloadable.map(\.session), store: store, logger: logger)
+        let context = ServeContext(sessions: reloadable.map { $0.session }, store: store, logger: logger)
         for builder in ServeHooks.registered { extra += try await builder(context) }
         let services: [any Service] = [StoreService(store: store, logger: logger)] + sessionServices + extra
             + [ReloadService(configPath: config, sessions: reloadable, logger: logger),

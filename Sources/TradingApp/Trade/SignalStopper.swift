@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns SIGINT/SIGTERM into a graceful stop: the first signal calls `stop`; the default action is restored
 /// by ``cancel()``.
-final class SignalStopper: Sendable {
+final class SignalStopper: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
     private let signals: [Int32]
 

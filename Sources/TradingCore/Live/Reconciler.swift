@@ -48,7 +48,12 @@ public struct Reconciler: Sendable {
     private func reconcile(_ entry: JournalOrder, venueFills: [Fill], now: Int64,
                            report: inout ReconciliationReport) async throws {
         let id = entry.clientOrderId
-        let venueOrder = try await exchange.order(clientOrderId: id, symbol: entry.request.symbol)
+        let venueOrder: Order?
+        do {
+            venueOrder = try await exchange.order(clientOrderId: id, symbol: entry.request.symbol)
+        } catch let error as ExchangeError where error.kind == .unknownOrder {
+            venueOrder = nil  // some venues answer "unknown order" with an error rather than nothing
+        }
         if let venueOrder, entry.state == .intent {
             try await apply(.accepted(clientOrderId: id, venueOrderId: venueOrder.venueOrderId, time: now), &report)
             report.acknowledged.append(id)

@@ -52,7 +52,7 @@ extension TradingSession {
     func drainBars() async {
         while waitingBar == nil && !queuedBars.isEmpty && !finished {
             let (bar, instrument) = queuedBars.removeFirst()
-            if let feed = exchange as? any VenueBarFeed {
+            if let feed = barFeed {
                 do {
                     let emitted = try await feed.process(bar, symbol: instruments[instrument].symbol)
                     if emitted > eventsSeen {

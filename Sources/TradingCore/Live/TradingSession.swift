@@ -14,6 +14,8 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     public nonisolated let sessionId: String
     let configuration: TradingSessionConfiguration
     let exchange: any Exchange
+    /// The venue when it matches bars itself (paper), looked up once.
+    let barFeed: (any VenueBarFeed)?
     let marketData: any MarketDataSource
     let journal: any OrderJournal
     let clock: any TradingClock
@@ -59,6 +61,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
         self.sessionId = configuration.sessionId
         self.configuration = configuration
         self.exchange = exchange
+        self.barFeed = exchange as? any VenueBarFeed
         self.marketData = marketData
         self.journal = journal
         self.clock = clock
