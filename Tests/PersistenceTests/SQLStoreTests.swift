@@ -20,7 +20,7 @@ import TradingModel
         let path = dir.path("db.sqlite")
         let first = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
         let second = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
-        #expect(first.count == 2)
+        #expect(first.count == 3)
         #expect(first == second)
     }
 
@@ -70,7 +70,7 @@ import TradingModel
         defer { dir.remove() }
         let again = SchemaMigration(version: 2, name: "dup") { _ in }
         await #expect(throws: PersistenceError.invalidMigrations(
-            reason: "version 2 (dup) follows 2 (stored runs); versions must be strictly increasing")) {
+            reason: "version 2 (dup) follows 3 (order journal); versions must be strictly increasing")) {
             try await SQLStore.withStore(path: dir.path("db.sqlite"), migrations: SchemaMigration.builtIn + [again]) { _ in }
         }
     }

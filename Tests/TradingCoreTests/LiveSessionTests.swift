@@ -124,8 +124,9 @@ struct LiveSessionTests {
             try await session.place(LiveFixture.request("", quantity: "0.00001"))
         }
         let id = try await session.place(LiveFixture.request("", quantity: "1"))
-        #expect(id == "t-1")
-        #expect(try await journal.order(clientOrderId: "t-1")?.strategy == "manual")
+        #expect(id == "t-2")  // the refused order used t-1: ids are never reused
+        #expect(try await journal.order(clientOrderId: "t-1") == nil)
+        #expect(try await journal.order(clientOrderId: "t-2")?.strategy == "manual")
         await session.stop()
         try await running
         #expect(await session.hasFinished)
