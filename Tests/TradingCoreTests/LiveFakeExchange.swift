@@ -3,12 +3,14 @@ import TradingModel
 
 /// An in-memory venue for session and reconciliation tests. Market orders fill at once at the last bar's close
 /// (or `fillPrice`); limit orders rest. It can be told to fail the next submit, before or after "sending".
-actor LiveFakeExchange: VenueBarFeed {
+actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
     enum SubmitFailure { case timeoutBeforeReaching, timeoutAfterReaching, refused }
 
     nonisolated let name = "fake"
     nonisolated let events: AsyncStream<ExecutionEvent>
     private let continuation: AsyncStream<ExecutionEvent>.Continuation
+    nonisolated let connectionEvents: AsyncStream<VenueConnectionEvent>
+    private let connection: AsyncStream<VenueConnectionEvent>.Continuation
     let listed: [Instrument]
     var orders: [String: Order] = [:]
     var fillLog: [Fill] = []
@@ -24,6 +26,25 @@ actor LiveFakeExchange: VenueBarFeed {
         listed = instruments
         wallet = ["USDT": cash]
         (events, continuation) = AsyncStream.makeStream(of: ExecutionEvent.self)
+        (connectionEvents, connection) = AsyncStream.makeStream(of: VenueConnectionEvent.self)
+    }
+
+    /// Fills a working order completely at `price` without telling anyone (as if the stream was down).
+    func fillSilently(_ id: String, price: Price) {
+        guard var order = orders[id] else { return }
+        let fill = Fill(tradeId: "silent-\(id)", clientOrderId: id, venueOrderId: order.venueOrderId,
+                        symbol: order.request.symbol, side: order.request.side, price: price,
+                        quantity: order.remainingQuantity, fee: .zero, liquidity: .maker, time: lastTime)
+        order.record(fillPrice: price, quantity: fill.quantity, fee: .zero, time: lastTime)
+        order.status = .filled
+        orders[id] = order
+        fillLog.append(fill)
+    }
+
+    /// Reports a dropped and restored stream.
+    func reconnect() {
+        connection.yield(.disconnected(reason: "test drop"))
+        connection.yield(.reconnected)
     }
 
     func failNextSubmit(_ failure: SubmitFailure) { nextFailure = failure }

@@ -132,6 +132,31 @@ struct LiveSessionTests {
         #expect(await session.hasFinished)
     }
 
+    @Test("after a reconnect the session reconciles and applies a fill it missed while the stream was down")
+    func reconnectAdoptsMissedFill() async throws {
+        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
+        let journal = InMemoryOrderJournal()
+        let session = try Self.session(venue: venue, journal: journal, closes: [100, 101, 102], enter: 50, exit: 50,
+                                       stopWhenFeedEnds: false)
+        try await session.start()
+        async let running: Void = session.run()
+        for _ in 0..<500 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
+        let id = try await session.place(LiveFixture.request("", type: .limit, quantity: "1"))
+        await venue.fillSilently(id, price: Fixed(90))
+        await venue.reconnect()
+        for _ in 0..<500 where await session.snapshot().positions.first?.quantity != Fixed(1) {
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        let snapshot = await session.snapshot()
+        #expect(snapshot.positions.first?.quantity == Fixed(1))
+        #expect(snapshot.positions.first?.averageEntryPrice == Fixed(90))
+        #expect(await session.reconciliations.last?.adoptedFills.map(\.tradeId) == ["silent-\(id)"])
+        #expect(try await journal.order(clientOrderId: id)?.state == .filled)
+        #expect(await venue.submits == 1)
+        await session.stop()
+        try await running
+    }
+
     @Test("new parameters are validated and take effect")
     func parameters() async throws {
         let session = try Self.session(venue: LiveFakeExchange(instruments: [LiveFixture.btc]),
