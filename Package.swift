@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["TradingModel", "TradingCore"], swiftSettings: strict),
         // SQLite (embedded default) and PostgreSQL stores through one SQLKit code path; the order journal.
         .target(name: "Persistence", dependencies: [
-            "TradingModel", "MarketData",
+            "TradingModel", "MarketData", "TradingCore",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
@@ -125,6 +125,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),

@@ -20,6 +20,7 @@ public struct RunKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
         switch self {
         case .backtest: return "bt"
         case .sweep: return "sw"
+        case .paper: return "pp"
         default: return String(rawValue.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(2))
         }
     }

@@ -24,12 +24,9 @@ public struct SchemaMigration: Sendable {
     /// The SQL type for exact round trips of `Double` on every backend.
     static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 
-    /// The migrations of this module: bar series and bars (1), stored runs (2), encrypted secrets (10).
-    public static let builtIn: [SchemaMigration] = [
-        bars,
-        runs,
-        secrets,
-    ]
+    /// The migrations of this module: bar series and bars (1), stored runs (2), order journal (3),
+    /// encrypted secrets (10).
+    public static let builtIn: [SchemaMigration] = [bars, runs, orderJournal, secrets]
 
     static let bars = SchemaMigration(version: 1, name: "bar series and bars") { db in
         try await db.create(table: "bar_series")

@@ -10,7 +10,7 @@ import TradingModel
         defer { dir.remove() }
         let path = dir.path("a/b/graphwiz.sqlite")
         let versions = try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() }
-        #expect(versions == [1, 2, 10])
+        #expect(versions == [1, 2, 3, 10])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -20,7 +20,7 @@ import TradingModel
         let path = dir.path("db.sqlite")
         let first = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
         let second = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
-        #expect(first.count == 3)
+        #expect(first.count == 4)
         #expect(first == second)
     }
 
@@ -29,7 +29,7 @@ import TradingModel
         defer { dir.remove() }
         let path = dir.path("db.sqlite")
         try await SQLStore.withStore(path: path) { _ in }
-        let extra = SchemaMigration(version: 3, name: "notes") { db in
+        let extra = SchemaMigration(version: 100, name: "notes") { db in
             try await db.create(table: "notes").column("id", type: .bigint, .primaryKey(autoIncrement: false)).run()
         }
         let versions = try await SQLStore.withStore(path: path, migrations: SchemaMigration.builtIn + [extra]) { store in
@@ -38,14 +38,14 @@ import TradingModel
             }
             return try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2, 3, 10])
+        #expect(versions == [1, 2, 3, 10, 100])
     }
 
     @Test func aFailingMigrationIsRolledBackAndReported() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("db.sqlite")
-        let broken = SchemaMigration(version: 3, name: "broken") { db in
+        let broken = SchemaMigration(version: 100, name: "broken") { db in
             try await db.create(table: "half").column("id", type: .bigint).run()
             try await db.raw("THIS IS NOT SQL").run()
         }
@@ -53,7 +53,7 @@ import TradingModel
             try await SQLStore.withStore(path: path, migrations: SchemaMigration.builtIn + [broken]) { _ in }
         } throws: { error in
             guard case let PersistenceError.migrationFailed(p, version, name, _) = error else { return false }
-            return p == path && version == 3 && name == "broken"
+            return p == path && version == 100 && name == "broken"
         }
         let tables = try await SQLStore.withStore(path: path) { store in
             try await store.withDatabase { db in
@@ -62,7 +62,7 @@ import TradingModel
             }
         }
         #expect(tables.isEmpty)
-        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2, 10])
+        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2, 3, 10])
     }
 
     @Test func rejectsTwoMigrationsWithOneVersion() async throws {
@@ -85,7 +85,7 @@ import TradingModel
         let versions = try await SQLStore.withStore(path: dir.path("db.sqlite"), migrations: [five] + SchemaMigration.builtIn + [four]) {
             try await $0.appliedMigrations()
         }
-        #expect(versions == [1, 2, 4, 5, 10])
+        #expect(versions == [1, 2, 3, 4, 5, 10])
         #expect(await order.versions == [4, 5])
     }
 

@@ -22,6 +22,14 @@ public struct ExecutionEngine: Sendable {
         sequenceOfIds.append(request.clientOrderId)
     }
 
+    /// Tracks an order that was sent before (recovered after a restart) with its current state; an id already
+    /// tracked is updated in place.
+    public mutating func adopt(_ order: Order, instrument: Int) {
+        let id = order.request.clientOrderId
+        if orders.updateValue(order, forKey: id) == nil { sequenceOfIds.append(id) }
+        instrumentIndex[id] = instrument
+    }
+
     /// Applies a venue event; returns the instrument and updated order, or nil for unknown orders.
     public mutating func apply(_ event: ExecutionEvent) -> (instrument: Int, order: Order)? {
         let id = event.clientOrderId

@@ -129,6 +129,35 @@ public struct TradingKernel<S: Strategy>: Sendable {
         if !context.intents.isEmpty { drainIntents(commands: &commands) }
     }
 
+    /// Risk-checks an order that did not come from the strategy (an operator's manual order from the API or
+    /// CLI) exactly like the strategy's own orders; when approved it is registered and its submit command
+    /// appended. An empty client order id is replaced by the next generated one.
+    /// - Returns: the client order id sent, or the refusal (unknown symbol or the risk hook's reason).
+    public mutating func placeManual(_ proposed: OrderRequest, commands: inout [VenueCommand]) -> Result<String, RiskRejection> {
+        var request = proposed
+        if request.clientOrderId.isEmpty { request.clientOrderId = execution.nextClientOrderId() }
+        guard let instrument = context.portfolio.instruments.firstIndex(where: { $0.symbol == request.symbol }) else {
+            let known = context.portfolio.instruments.map(\.symbol).joined(separator: ", ")
+            return .failure(RiskRejection(code: "unknown_symbol",
+                                          message: "symbol \(request.symbol) is not traded here; expected one of \(known)",
+                                          clientOrderId: request.clientOrderId, symbol: request.symbol, time: context.time))
+        }
+        if submit(request, instrument: instrument, commands: &commands) { return .success(request.clientOrderId) }
+        return .failure(rejections.last!)
+    }
+
+    /// Registers an order recovered from the order journal after a restart (already at the venue), so its later
+    /// fills and cancels reach the ledger. Returns false for a symbol this kernel does not trade.
+    @discardableResult
+    public mutating func adopt(_ order: Order) -> Bool {
+        guard let instrument = context.portfolio.instruments.firstIndex(where: { $0.symbol == order.request.symbol }) else {
+            return false
+        }
+        execution.adopt(order, instrument: instrument)
+        updateWorking(order, instrument: instrument)
+        return true
+    }
+
     /// Carries out the risk hook's protective actions: cancels go out first, then reduce-only market
     /// orders tagged `risk-flatten` close every open position (they still pass the risk hook's checks).
     private mutating func executeRiskActions(commands: inout [VenueCommand]) {

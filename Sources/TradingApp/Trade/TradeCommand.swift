@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Persistence
+import TradingCore
+import TradingModel
+
+/// `graphwiz trade`: runs one strategy on a venue in the foreground until Ctrl-C, through the same kernel as
+/// backtests, with the write-ahead journal and reconciliation at start.
+public struct TradeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "trade",
+        abstract: "Paper or live trading in the foreground until Ctrl-C (prints the reconciliation report first).")
+
+    @Option(help: "paper (simulated execution) or live (real orders).")
+    var mode = "paper"
+    @Option(help: "Venue: sim (generated bars replayed through the paper venue), binance or kraken.")
+    var exchange = "sim"
+    @Option(help: "Unified symbol, e.g. BTC/USDT.")
+    var symbol = "BTC/USDT"
+    @Option(help: "Strategy name (see `graphwiz strategies`).")
+    var strategy = "sma_cross"
+    @Option(name: .customLong("param"), help: "Strategy parameter k=v (repeatable).")
+    var parameters: [String] = []
+    @Option(help: "Bar timeframe.")
+    var timeframe = "1h"
+    @Option(help: "Position sizing (as in backtest), default fraction:0.1.")
+    var sizing = "fraction:0.1"
+    @Flag(help: "Do not ask for confirmation before live trading.")
+    var yes = false
+    @Flag(help: "Leave working orders at the venue when stopping (default: cancel them).")
+    var keepOrders = false
+    @Option(help: "sim: bars to generate.")
+    var bars = 2_000
+    @Option(help: "sim: generator seed.")
+    var seed: UInt64 = 42
+    @Option(help: "sim: replay speed in bars per second (0 = as fast as possible).")
+    var speed = 0.0
+    @Option(help: "sim/paper: starting quote balance.")
+    var cash = 10_000.0
+    @Option(help: "Database file (default data/graphwiz.sqlite or GRAPHWIZ_DB).")
+    var db: String?
+
+    public init() {}
+
+    public func run() async throws {
+        let lines = try await perform { print($0) }
+        print(lines.joined(separator: "\n"))
+    }
+
+    /// Runs the session; `announce` receives the lines to show at once (confirmation, reconciliation report).
+    /// Returns the summary lines.
+    func perform(environment: [String: String] = ProcessInfo.processInfo.environment,
+                 confirm: () -> String? = { readLine() },
+                 announce: (String) -> Void) async throws -> [String] {
+        guard let venueMode = VenueMode(rawValue: mode), venueMode != .simulation else {
+            throw ValidationError("--mode must be paper or live, got '\(mode)'")
+        }
+        let tf = try DataArguments.timeframe(timeframe, option: "--timeframe")
+        guard let positionSizing = PositionSizing(sizing) else {
+            throw ValidationError("--sizing must be \(PositionSizing.syntax); got '\(sizing)'")
+        }
+        if venueMode == .live {
+            try TradeCredentials.require(venue: exchange, environment: environment)
+            if !yes {
+                announce("LIVE trading on \(exchange): real orders for \(symbol) with \(strategy). Type 'yes' to continue:")
+                guard confirm()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                    throw ValidationError("live trading not confirmed; nothing was sent (pass --yes to skip the question)")
+                }
+            }
+        }
+        let provider = SimulatedVenueProvider(bars: bars, seed: seed, barsPerSecond: speed, cash: Fixed(cash))
+        let connection: VenueConnection
+        do {
+            connection = try await provider.connect(venue: exchange, mode: venueMode, symbols: [symbol], timeframe: tf)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let path = StoreLocation.resolve(option: db)
+        let store = try await SQLStore.open(path: path)
+        do {
+            let lines = try await trade(connection: connection, mode: venueMode, timeframe: tf, sizing: positionSizing,
+                                        store: store, announce: announce)
+            try await store.close()
+            return lines
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    private func trade(connection: VenueConnection, mode venueMode: VenueMode, timeframe tf: Timeframe,
+                       sizing positionSizing: PositionSizing, store: SQLStore,
+                       announce: (String) -> Void) async throws -> [String] {
+        let sessionId = "\(venueMode.rawValue)-\(exchange)-\(strategy)-\(symbol.replacingOccurrences(of: "/", with: ""))"
+        let configuration = TradingSessionConfiguration(
+            sessionId: sessionId, symbols: [symbol], timeframe: tf, sizing: positionSizing,
+            idPrefix: TradeSessionFactory.uniqueIdPrefix(), cancelOrdersOnStop: !keepOrders,
+            stopWhenFeedEnds: exchange == "sim")
+        let session = try TradeSessionFactory.make(
+            strategy: strategy, assignments: parameters, configuration: configuration, connection: connection,
+            journal: OrderJournalStore(store: store), logger: Logger(label: "graphwiz.trade"))
+        let report: ReconciliationReport
+        do { report = try await session.start() } catch { throw ValidationError(error.description) }
+        announce(report.description)
+        let stopper = SignalStopper(signals: [SIGINT, SIGTERM]) { await session.stop() }
+        defer { stopper.cancel() }
+        do { try await session.run() } catch { throw ValidationError(error.description) }
+        try await session.flush()
+        let snapshot = await session.snapshot()
+        var lines = TradeSummary.lines(snapshot)
+        if venueMode == .paper {
+            let initial = Fixed(cash)
+            let runId = try await PaperRunRecorder.save(snapshot, symbols: [symbol], timeframe: tf, initialEquity: initial,
+                                                        store: store)
+            lines.append("paper run stored as \(runId) (graphwiz runs show \(runId))")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,36 @@
+import TradingModel
+
+/// What a trading session pushes to its subscribers (the API's WebSocket): fills, order changes, equity after
+/// every bar, alerts and reconciliation reports.
+public enum SessionUpdate: Sendable, Hashable, Codable {
+    /// A fill applied to the ledger.
+    case fill(Fill)
+    /// An order's new state.
+    case order(Order)
+    /// Equity after a bar (Unix ms, quote currency).
+    case equity(time: Int64, value: Money)
+    /// Something an operator should see.
+    case alert(SessionAlert)
+    /// The result of a reconciliation (start, reconnect).
+    case reconciliation(ReconciliationReport)
+}
+
+/// An operator-facing message of a session.
+public struct SessionAlert: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How urgent.
+    public enum Severity: String, Sendable, Hashable, Codable { case info, warning, critical }
+    public var severity: Severity
+    /// Stable machine code, e.g. `order_rejected`, `halted`, `reconnected`.
+    public var code: String
+    public var message: String
+    public var time: Int64
+
+    public init(severity: Severity, code: String, message: String, time: Int64) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.time = time
+    }
+
+    public var description: String { "[\(severity.rawValue)] \(code): \(message)" }
+}

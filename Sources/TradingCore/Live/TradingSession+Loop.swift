@@ -1,0 +1,231 @@
+import Foundation
+import Logging
+import TradingModel
+
+extension TradingSession {
+    /// Handles one input of the merged stream; returns a feed failure that ends the session.
+    func handle(_ input: SessionInput) async -> String? {
+        switch input {
+        case let .bar(bar, instrument):
+            queuedBars.append((bar, instrument))
+            await drainBars()
+        case let .event(event):
+            eventsSeen += 1
+            await apply(event)
+            if stopping { checkStopped() }
+            if let waiting = waitingBar, eventsSeen >= waiting.needed {
+                waitingBar = nil
+                await runBar(waiting.bar, instrument: waiting.instrument)
+                await drainBars()
+            }
+        case let .feedEnded(instrument, error):
+            feedsOpen -= 1
+            if let error {
+                logger.error("market data failed, stopping the session", metadata: ["error": "\(error)"])
+                await beginStop()
+                return error
+            }
+            logger.info("market data ended", metadata: ["symbol": "\(configuration.symbols[instrument])"])
+            if feedsOpen == 0 && configuration.stopWhenFeedEnds { stopAfterLastBar = true }
+        case .reconnected:
+            alert(.warning, "reconnected", "\(exchange.name) streams are back; reconciling")
+            _ = try? await reconcile(applyToKernel: true)
+        case let .disconnected(reason):
+            alert(.critical, "disconnected", "\(exchange.name) streams dropped: \(reason)")
+        case .stop:
+            await beginStop()
+            return nil
+        case .stopDeadline:
+            if stopping && !finished {
+                logger.warning("stop grace period over with orders still working",
+                               metadata: ["working": "\(workingOrderIds().count)"])
+                finished = true
+            }
+            return nil
+        }
+        // A replay that ended stops once its last bar has been through the kernel.
+        if stopAfterLastBar && waitingBar == nil && queuedBars.isEmpty { await beginStop() }
+        return nil
+    }
+
+    /// Runs queued bars in order; a bar-fed venue matches each first and the session waits for its events.
+    func drainBars() async {
+        while waitingBar == nil && !queuedBars.isEmpty && !finished {
+            let (bar, instrument) = queuedBars.removeFirst()
+            if let feed = barFeed {
+                do {
+                    let emitted = try await feed.process(bar, symbol: instruments[instrument].symbol)
+                    if emitted > eventsSeen {
+                        waitingBar = (bar, instrument, emitted)
+                        return
+                    }
+                } catch {
+                    alert(.critical, "venue_bar_failed", "\(exchange.name) could not match bar \(bar.time): \(error)")
+                }
+            }
+            await runBar(bar, instrument: instrument)
+        }
+    }
+
+    /// Feeds one bar to the kernel (built on the first bar) and carries its commands out.
+    func runBar(_ bar: Bar, instrument: Int) async {
+        if kernel == nil { await buildKernel(firstBar: bar, instrument: instrument) }
+        guard var current = kernel else { return }
+        lastBarTime = bar.time
+        barsSeen += 1
+        history[instrument].append(bar)
+        current.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
+        barIndex[instrument] += 1
+        kernel = current
+        await dispatchCommands()
+        guard let kernel else { return }
+        let equity = kernel.portfolio.equity
+        if equityCurve.count >= 100_000 { equityCurve.removeFirst(50_000) }
+        equityCurve.append(SessionEquityPoint(time: bar.time, value: equity))
+        if !subscribers.isEmpty { publish(.equity(time: bar.time, value: equity)) }
+        reportRiskEvents()
+    }
+
+    /// Applies a venue event to the journal and the kernel.
+    func apply(_ event: ExecutionEvent) async {
+        do {
+            try await journal.record(event)
+        } catch {
+            logger.error("journal write failed for a venue event", metadata: ["event": "\(event)", "error": "\(error)"])
+            alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
+        }
+        guard var current = kernel else { return }
+        current.on(event, commands: &commands)
+        kernel = current
+        if let order = current.execution.orders[event.clientOrderId] {
+            if case let .filled(fill) = event { publish(.fill(fill)) }
+            publish(.order(order))
+        }
+        if case let .rejected(id, reason, _) = event {
+            alert(.warning, "order_rejected", "\(exchange.name) rejected \(id): \(reason)")
+        }
+        if !commands.isEmpty { await dispatchCommands() }
+    }
+
+    /// Journals and sends the kernel's pending commands (and whatever their local rejections produce).
+    func dispatchCommands() async {
+        while !commands.isEmpty {
+            let pending = commands
+            commands.removeAll(keepingCapacity: true)
+            for command in pending {
+                switch command {
+                case let .submit(request): await send(request)
+                case let .cancel(id, symbol): await sendCancel(id, symbol: symbol)
+                }
+            }
+        }
+    }
+
+    /// Write-ahead: the intent is durable before the request leaves. Unknown outcomes are reconciled.
+    func send(_ request: OrderRequest) async {
+        if let refusal = localRefusal(request) {
+            localRejections.append(RiskRejection(code: "session_refused", message: refusal,
+                                                 clientOrderId: request.clientOrderId, symbol: request.symbol,
+                                                 time: clock.now()))
+            feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: refusal, time: clock.now()))
+            return
+        }
+        let strategyLabel = request.tag.hasPrefix("manual") ? "manual" : strategyName
+        do {
+            try await journal.recordIntent(request, strategy: strategyLabel, session: sessionId, time: clock.now())
+        } catch {
+            let reason = "not sent: the order journal could not make the intent durable: \(error)"
+            alert(.critical, "journal_failed", "\(request.clientOrderId) \(reason)")
+            feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: reason, time: clock.now()))
+            return
+        }
+        do {
+            try await exchange.submit(request)
+        } catch let error as ExchangeError where error.outcomeUnknown {
+            logger.warning("submit outcome unknown, reconciling instead of resubmitting",
+                           metadata: ["clientOrderId": "\(request.clientOrderId)", "error": "\(error)"])
+            _ = try? await reconcile(applyToKernel: true)
+        } catch {
+            let reason = "\(exchange.name) refused the submit: \(error)"
+            try? await journal.close(clientOrderId: request.clientOrderId, as: .failed, reason: reason, time: clock.now())
+            feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: reason, time: clock.now()))
+        }
+    }
+
+    /// Sends a cancel; a failure is reported (the order keeps working, reconciliation settles it).
+    func sendCancel(_ id: String, symbol: String) async {
+        do {
+            try await exchange.cancel(clientOrderId: id, symbol: symbol)
+        } catch {
+            alert(.warning, "cancel_failed", "cancel of \(id) on \(exchange.name) failed: \(error)")
+        }
+    }
+
+    /// Why the session itself refuses an order (halt, stopped strategy, stopping), or nil.
+    func localRefusal(_ request: OrderRequest) -> String? {
+        if request.reduceOnly { return nil }
+        if stopping { return "session \(sessionId) is stopping" }
+        if halted { return "session \(sessionId) is halted by the operator: \(haltReason)" }
+        if !strategyRunning && !request.tag.hasPrefix("manual") { return "strategy \(strategyName) is stopped" }
+        return nil
+    }
+
+    /// Applies a locally generated event (the order never left) to the kernel without journaling it.
+    func feedLocal(_ event: ExecutionEvent) {
+        guard var current = kernel else { return }
+        current.on(event, commands: &commands)
+        kernel = current
+    }
+
+    /// Reconciles the journal with the venue; on a running kernel the recorded events are applied to it.
+    @discardableResult
+    func reconcile(applyToKernel: Bool) async throws(SessionError) -> ReconciliationReport {
+        let report: ReconciliationReport
+        do {
+            report = try await Reconciler(journal: journal, exchange: exchange, clock: clock).reconcile(session: sessionId)
+        } catch {
+            alert(.critical, "reconciliation_failed", "\(exchange.name): \(error)")
+            throw .failed("reconciliation with \(exchange.name) failed: \(error)")
+        }
+        reconciliations.append(report)
+        logger.info("\(report.description)")
+        publish(.reconciliation(report))
+        if applyToKernel, var current = kernel {
+            for event in report.events { current.on(event, commands: &commands) }
+            kernel = current
+            await dispatchCommands()
+        }
+        return report
+    }
+
+    /// Starts stopping: cancels working orders (per configuration) and arms the grace-period timer.
+    func beginStop() async {
+        guard !stopping else { return }
+        stopping = true
+        let working = workingOrderIds()
+        guard configuration.cancelOrdersOnStop, !working.isEmpty else {
+            if !working.isEmpty { logger.info("keeping working orders at the venue", metadata: ["orders": "\(working)"]) }
+            finished = true
+            return
+        }
+        for (id, symbol) in working { await sendCancel(id, symbol: symbol) }
+        let grace = configuration.stopGraceSeconds
+        let continuation = self.continuation
+        Task {
+            try? await Task.sleep(nanoseconds: UInt64(max(grace, 0) * 1e9))
+            continuation?.yield(.stopDeadline)
+        }
+        checkStopped()
+    }
+
+    /// Finishes a stop once no order works any more.
+    func checkStopped() {
+        if stopping && workingOrderIds().isEmpty { finished = true }
+    }
+
+    /// Working orders (client order id, symbol), including adopted ones.
+    func workingOrderIds() -> [(String, String)] {
+        guard let kernel else { return adoptedOrders.map { ($0.request.clientOrderId, $0.request.symbol) } }
+        return kernel.context.workingOrders.flatMap { $0 }.map { ($0.request.clientOrderId, $0.request.symbol) }
+    }
+}

@@ -1,0 +1,166 @@
+import Logging
+import TradingModel
+
+/// Drives the one ``TradingKernel`` with bars from a ``MarketDataSource`` and events from an ``Exchange``, for
+/// paper and live trading (and replayed simulations).
+///
+/// One serial executor: this actor runs a single loop over one merged input stream (bars, venue events,
+/// reconnects, stop), so the kernel never sees two inputs at once and there is no actor hop per event beyond
+/// the loop itself. Every command the kernel emits is journaled (write-ahead) before it goes to the venue; a
+/// submit that fails with an unknown outcome is reconciled, never resubmitted. A ``VenueBarFeed`` venue (paper)
+/// matches each bar before the strategy sees it and the session applies the resulting events first, exactly
+/// like the backtest runner, so both give the same fills.
+public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
+    public nonisolated let sessionId: String
+    let configuration: TradingSessionConfiguration
+    let exchange: any Exchange
+    /// The venue when it matches bars itself (paper), looked up once.
+    let barFeed: (any VenueBarFeed)?
+    let marketData: any MarketDataSource
+    let journal: any OrderJournal
+    let clock: any TradingClock
+    let logger: Logger
+    let strategyName: String
+
+    var kernel: TradingKernel<S>?
+    var strategy: S
+    var parameters: ParameterValues
+    var instruments: [Instrument] = []
+    var adoptedOrders: [Order] = []
+    var commands: [VenueCommand] = []
+    var barIndex: [Int] = []
+    var history: [BarHistory] = []
+    var equityCurve: [SessionEquityPoint] = []
+    var barsSeen = 0
+    var lastBarTime: Int64 = 0
+
+    // Ordering of a bar-fed venue's events before the strategy sees the bar.
+    var eventsSeen = 0
+    var queuedBars: [(bar: Bar, instrument: Int)] = []
+    var waitingBar: (bar: Bar, instrument: Int, needed: Int)?
+
+    var strategyRunning = true
+    var halted = false
+    var haltReason = ""
+    var localRejections: [RiskRejection] = []
+    var feedsOpen = 0
+    var stopping = false
+    var stopAfterLastBar = false
+    var finished = false
+    var continuation: AsyncStream<SessionInput>.Continuation?
+    var subscribers: [Int: AsyncStream<SessionUpdate>.Continuation] = [:]
+    var nextSubscriber = 0
+    var lastRiskEventCount = 0
+    /// The reports of every reconciliation, the start's first.
+    public internal(set) var reconciliations: [ReconciliationReport] = []
+
+    /// A session of `strategy` (already built from `parameters`) on `exchange` with bars from `marketData`.
+    public init(strategy: S, parameters: ParameterValues, configuration: TradingSessionConfiguration,
+                exchange: any Exchange, marketData: any MarketDataSource, journal: any OrderJournal,
+                clock: any TradingClock = WallClock(), logger: Logger = Logger(label: "graphwiz.session")) {
+        self.sessionId = configuration.sessionId
+        self.configuration = configuration
+        self.exchange = exchange
+        self.barFeed = exchange as? any VenueBarFeed
+        self.marketData = marketData
+        self.journal = journal
+        self.clock = clock
+        self.logger = logger
+        self.strategy = strategy
+        self.strategyName = S.name
+        self.parameters = parameters
+        self.commands.reserveCapacity(16)
+    }
+
+    /// Looks up the instruments and reconciles the journal with the venue (adopting orders still open).
+    /// Call once before ``run()``.
+    /// - Throws: ``SessionError/failed(_:)`` when the venue does not list a symbol or reconciliation fails.
+    @discardableResult
+    public func start() async throws(SessionError) -> ReconciliationReport {
+        do {
+            let listed = try await exchange.instruments()
+            instruments = try configuration.symbols.map { symbol throws(SessionError) in
+                guard let instrument = listed.first(where: { $0.symbol == symbol }) else {
+                    throw SessionError.failed("\(exchange.name) does not list \(symbol); it lists "
+                        + listed.map(\.symbol).prefix(20).joined(separator: ", "))
+                }
+                return instrument
+            }
+        } catch let error as SessionError {
+            throw error
+        } catch {
+            throw SessionError.failed("\(exchange.name): reading instruments failed: \(error)")
+        }
+        barIndex = Array(repeating: 0, count: instruments.count)
+        history = instruments.map { _ in BarHistory(capacity: configuration.warmupBars) }
+        let report = try await reconcile(applyToKernel: false)
+        adoptedOrders = try await journaledOrders(report.stillOpen)
+        return report
+    }
+
+    /// Runs until ``stop()`` (or until every feed ended, when configured), then returns. Throws only when a
+    /// feed fails.
+    public func run() async throws(SessionError) {
+        let (inputs, continuation) = AsyncStream.makeStream(of: SessionInput.self)
+        self.continuation = continuation
+        let exchange = self.exchange
+        let marketData = self.marketData
+        let timeframe = configuration.timeframe
+        let symbols = configuration.symbols
+        feedsOpen = symbols.count
+        var failure: String?
+        await withTaskGroup(of: Void.self) { group in
+            for (index, symbol) in symbols.enumerated() {
+                group.addTask {
+                    do {
+                        for try await bar in marketData.bars(symbol: symbol, timeframe: timeframe) {
+                            continuation.yield(.bar(bar, instrument: index))
+                        }
+                        continuation.yield(.feedEnded(instrument: index, error: nil))
+                    } catch is CancellationError {
+                        return
+                    } catch {
+                        continuation.yield(.feedEnded(instrument: index, error: "\(symbol) feed: \(error)"))
+                    }
+                }
+            }
+            group.addTask {
+                for await event in exchange.events { continuation.yield(.event(event)) }
+            }
+            if let connectivity = exchange as? any VenueConnectivity {
+                group.addTask {
+                    for await change in connectivity.connectionEvents {
+                        switch change {
+                        case .reconnected: continuation.yield(.reconnected)
+                        case let .disconnected(reason): continuation.yield(.disconnected(reason))
+                        }
+                    }
+                }
+            }
+            for await input in inputs {
+                if let error = await handle(input) { failure = error }
+                if finished { break }
+            }
+            group.cancelAll()
+        }
+        self.continuation = nil
+        continuation.finish()
+        for subscriber in subscribers.values { subscriber.finish() }
+        subscribers.removeAll()
+        if let failure { throw .failed(failure) }
+    }
+
+    /// Asks the loop to stop: working orders are canceled (or kept, per configuration), confirmations are
+    /// awaited up to the grace period, then ``run()`` returns.
+    public func stop() async {
+        continuation?.yield(.stop)
+    }
+
+    /// Flushes the journal (call after ``run()`` returned, before closing the store).
+    public func flush() async throws {
+        try await journal.flush()
+    }
+
+    /// Whether the loop has ended.
+    public var hasFinished: Bool { finished }
+}
