@@ -17,6 +17,7 @@ command -v schemathesis >/dev/null || { echo "api-fuzz: schemathesis not found; 
 
 work=$(mktemp -d)
 server_pid=""
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"

@@ -43,7 +43,7 @@ find_bin() {
         return 0
     fi
     local newest
-    newest="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    newest="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
     [[ -n "${newest}" && -x "${newest}/initdb" ]] \
         || die "PostgreSQL server binaries not found under /usr/lib/postgresql; run: apt-get install -y postgresql"
     echo "${newest}"
