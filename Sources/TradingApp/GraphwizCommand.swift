@@ -8,7 +8,7 @@ public struct GraphwizCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BacktestCommand.self, SweepCommand.self, StrategiesCommand.self, DataCommand.self, RunsCommand.self,
-            RiskCommand.self, GraphCommand.self, ConfigCommand.self, BenchCommand.self,
+            RiskCommand.self, GraphCommand.self, ConfigCommand.self, BenchCommand.self, ExchangeCommand.self,
         ]
     )
 
