@@ -90,10 +90,10 @@ import VenueFakes
             await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(0), closed: false)
             await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(0), closed: true)
             #expect(await eventually { received.value.count == 1 })
-            // Two bars close while the stream is down: the reconnect backfills them over REST.
-            await server.state.disconnectAll()
+            // Two bars closed that the stream never sent, then the connection drops: the reconnect backfills them.
             await server.state.recordKline("BTCUSDT", interval: "1m", bar: bar(1))
             await server.state.recordKline("BTCUSDT", interval: "1m", bar: bar(2))
+            await server.state.disconnectAll()
             #expect(await eventually { received.value.count == 3 })
             #expect(await eventually { await server.state.connectionCount() == 1 })
             await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(3), closed: true)

@@ -41,7 +41,7 @@ struct CapturingLogHandler: LogHandler {
 
     @Test func exchangeGroupIsRegisteredWithItsSubcommands() {
         #expect(ExchangeCommand.configuration.subcommands.map { $0.configuration.commandName }
-            == ["markets", "balance", "orders", "order", "cancel"])
+            == ["markets", "balance", "orders", "order", "cancel", "fake"])
         #expect(GraphwizCommand.configuration.subcommands.map { $0.configuration.commandName }.contains("exchange"))
     }
 

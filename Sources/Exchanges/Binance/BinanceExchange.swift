@@ -144,7 +144,8 @@ public final class BinanceExchange: Exchange {
     }
 
     public func openOrders(symbol: String?) async throws -> [Order] {
-        let id = try await symbol.asyncMap { try await venueSymbol($0) }
+        var id: String? = nil
+        if let symbol { id = try await venueSymbol(symbol) }
         let wire = try await rest.openOrders(symbol: id)
         _ = try await symbolMap()
         return try wire.map { try BinanceMapping.order($0, symbol: unified($0.symbol)) }
@@ -189,12 +190,5 @@ public final class BinanceExchange: Exchange {
         let order = try await rest.queryOrder(symbol: venueSymbol, orderId: orderId)
         state.withLock { $0.clientIdByOrderId[orderId] = order.clientOrderId }
         return order.clientOrderId
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

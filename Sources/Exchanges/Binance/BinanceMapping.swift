@@ -25,7 +25,8 @@ public enum BinanceMapping {
                 if let text = filter.minQty { minQty = try decimal(text, field: "\(info.symbol).LOT_SIZE.minQty") }
             case "MIN_NOTIONAL", "NOTIONAL":
                 if let text = filter.minNotional {
-                    minNotional = max(minNotional, try decimal(text, field: "\(info.symbol).\(filter.filterType).minNotional"))
+                    let value = try decimal(text, field: "\(info.symbol).\(filter.filterType).minNotional")
+                    minNotional = max(minNotional, value)
                 }
             default: break
             }

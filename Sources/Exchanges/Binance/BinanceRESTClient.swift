@@ -56,7 +56,7 @@ public actor BinanceRESTClient {
     }
 
     /// Decodes the JSON answer of `endpoint` as `T`.
-    public func request<T: Decodable>(_ type: T.Type, _ endpoint: BinanceEndpoint,
+    public func request<T: Decodable & Sendable>(_ type: T.Type, _ endpoint: BinanceEndpoint,
                                       _ params: [(String, String)] = []) async throws -> T {
         let body = try await send(endpoint, params)
         do {

@@ -64,30 +64,21 @@ public struct ReconnectingWebSocket: Sendable {
                 let maxAge = maxConnectionAge
                 let maxSize = maxMessageSize
                 let index = connection
-                let configuration = WebSocketClientConfiguration(autoPing: .enabled(timePeriod: pingInterval))
+                let configuration = WebSocketClientConfiguration(maxFrameSize: maxSize,
+                                                                 autoPing: .enabled(timePeriod: pingInterval))
                 let client = WebSocketClient(url: address, configuration: configuration, logger: logger) { inbound, outbound, _ in
                     try await onConnect(index) { text in try await outbound.write(.text(text)) }
-                    let aged = try await withThrowingTaskGroup(of: Bool.self) { group in
-                        group.addTask {
-                            for try await message in inbound.messages(maxSize: maxSize) {
-                                if case let .text(text) = message {
-                                    counter.increment()
-                                    await onMessage(text)
-                                }
-                            }
-                            return false
-                        }
-                        group.addTask {
-                            try await Task.sleep(for: maxAge)
-                            return true
-                        }
-                        let first = try await group.next() ?? false
-                        group.cancelAll()
-                        return first
-                    }
-                    if aged {
+                    let timer = Task {
+                        try await Task.sleep(for: maxAge)
                         counter.markAged()
                         try? await outbound.close(.normalClosure, reason: "connection age limit")
+                    }
+                    defer { timer.cancel() }
+                    for try await message in inbound.messages(maxSize: maxSize) {
+                        if case let .text(text) = message {
+                            counter.increment()
+                            await onMessage(text)
+                        }
                     }
                 }
                 try await client.run()

@@ -7,7 +7,7 @@ public struct ExchangeCommand: AsyncParsableCommand {
         commandName: "exchange",
         abstract: "Markets, balances and orders on Binance or Kraken (keys from the environment or config).",
         subcommands: [ExchangeMarkets.self, ExchangeBalance.self, ExchangeOrders.self, ExchangePlaceOrder.self,
-                      ExchangeCancel.self]
+                      ExchangeCancel.self, ExchangeFake.self]
     )
 
     /// Required by ArgumentParser.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One HTTP answer of the fake venue, with an optional delay applied outside the state actor.
 public struct FakeBinanceAnswer: Sendable, Hashable {
     public var status: Int
@@ -59,4 +61,3 @@ public struct FakeBinanceRequest: Sendable, Hashable {
     }
 }
 
-import Foundation

@@ -90,7 +90,7 @@ public final class FakeBinanceServer: Sendable {
             try await pump(inbound, outbound, venue, listenKey: key, streams: [])
         }
         router.ws("/stream") { _, _ in .upgrade([:]) } onUpgrade: { inbound, outbound, context in
-            let names = context.request.uri.queryParameters.get("streams") ?? ""
+            let names = context.request.uri.queryParameters["streams"].map(String.init) ?? ""
             let streams = Set(names.split(separator: "/").map(String.init))
             try await pump(inbound, outbound, venue, listenKey: nil, streams: streams)
         }
@@ -100,13 +100,18 @@ public final class FakeBinanceServer: Sendable {
                              _ venue: FakeBinanceState, listenKey: String?, streams: Set<String>) async throws {
         let (messages, continuation) = AsyncStream.makeStream(of: String.self)
         let id = await venue.register(listenKey: listenKey, streams: streams, continuation: continuation)
-        defer { Task { await venue.unregister(id) } }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { for try await _ in inbound.messages(maxSize: 1 << 20) {} }
-            group.addTask { for await text in messages { try await outbound.write(.text(text)) } }
-            try await group.next()
-            group.cancelAll()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { for try await _ in inbound.messages(maxSize: 1 << 20) {} }
+                group.addTask { for await text in messages { try await outbound.write(.text(text)) } }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            await venue.unregister(id)
+            throw error
         }
+        await venue.unregister(id)
     }
 
     private static func respond(_ request: Request, path: String, _ venue: FakeBinanceState) async throws -> Response {

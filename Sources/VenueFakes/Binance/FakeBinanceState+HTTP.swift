@@ -244,7 +244,7 @@ extension FakeBinanceState {
 
     private func depth(_ params: [String: String]) -> FakeBinanceAnswer {
         guard let symbol = params["symbol"], let m = markets[symbol] else { return .error(400, -1121, "Invalid symbol.") }
-        let limit = min(Int(params["limit"] ?? "100") ?? 100, 5)
+        let limit = max(1, min(Int(params["limit"] ?? "100") ?? 100, 5))
         let bids: [FakeJSON] = (1...limit).map { .array([.decimal(m.price - m.tickSize * $0), .decimal(Fixed($0))]) }
         let asks: [FakeJSON] = (1...limit).map { .array([.decimal(m.price + m.tickSize * $0), .decimal(Fixed($0))]) }
         return .json(.obj([("lastUpdateId", .int(nextTradeId)), ("bids", .array(bids)), ("asks", .array(asks))]))
