@@ -1,5 +1,6 @@
 import Exchanges
 import Testing
+import TradingModel
 
 @Suite struct BinanceSigningTests {
     @Test func signatureMatchesTheOfficialDocumentationExample() {

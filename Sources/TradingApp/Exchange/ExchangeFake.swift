@@ -25,8 +25,8 @@ struct ExchangeFake: AsyncParsableCommand {
             throw ValidationError("set BINANCE_API_KEY and BINANCE_API_SECRET: the fake accepts requests signed with them")
         }
         let server = try await FakeBinanceServer.start(apiKey: key, apiSecret: secret, port: port)
-        print("fake binance listening on \(server.baseURL) (WebSocket \(server.webSocketURL))")
-        fflush(stdout)
+        let line = "fake binance listening on \(server.baseURL) (WebSocket \(server.webSocketURL))\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
         await server.wait()
     }
 }

@@ -35,7 +35,7 @@ public actor FakeBinanceState {
     var violationsInWindow = 0
     var bannedUntil: Int64 = 0
     /// Every request received, in order: `METHOD path` (for tests).
-    public private(set) var requestLog: [String] = []
+    public internal(set) var requestLog: [String] = []
 
     struct Subscriber {
         var listenKey: String?
