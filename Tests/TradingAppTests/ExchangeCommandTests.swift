@@ -157,7 +157,7 @@ struct CapturingLogHandler: LogHandler {
             let db = dir.path("bars.sqlite")
             let t0: Int64 = 1_704_067_200_000  // 2024-01-01T00:00:00Z
             func bar(_ i: Int64) -> Bar {
-                Bar(time: t0 + i * 60_000, open: 100, high: 102, low: 99, close: 100 + Double(i % 7), volume: Double(i))
+                Bar(time: t0 + i * 60_000, open: 100, high: 110, low: 99, close: 100 + Double(i % 7), volume: Double(i))
             }
             await server.state.setKlines("BTCUSDT", interval: "1m", bars: (0..<2500).map(bar))
             let first = try await parse(["data", "download", "--exchange", "binance", "--base-url", server.baseURL,

@@ -40,7 +40,7 @@ public final class FakeBinanceServer: Sendable {
         addRoutes(router, venue)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = logger
-        quiet.logLevel = .warning
+        quiet.logLevel = .critical
         let app = Application(
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: router),
