@@ -177,3 +177,23 @@ import VenueFakes
         #expect(both.webSocketBaseURL == "ws://127.0.0.1:2")
     }
 }
+
+@Suite struct BinanceListenKeyTests {
+    @Test func listenKeyIsKeptAliveAndRecreatedAfterExpiry() async throws {
+        let server = try await FakeBinanceServer.start(apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret)
+        let exchange = BinanceExchange(configuration: BinanceConfiguration(
+            apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret, restBaseURL: server.baseURL,
+            listenKeyKeepAlive: .milliseconds(100)))
+        let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(20))) }
+        #expect(await eventually { await server.state.requestLog.contains("PUT /api/v3/userDataStream") })
+        #expect(await server.state.requestLog.filter { $0 == "POST /api/v3/userDataStream" }.count == 1)
+        await server.state.expireListenKeys()
+        #expect(await eventually {
+            let created = await server.state.requestLog.filter { $0 == "POST /api/v3/userDataStream" }.count
+            let connections = await server.state.connectionCount()
+            return created == 2 && connections == 1
+        })
+        stream.cancel()
+        await server.stop()
+    }
+}
