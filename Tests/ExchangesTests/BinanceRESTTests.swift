@@ -316,4 +316,22 @@ import VenueFakes
         #expect(error?.kind == .network)
         #expect(error?.outcomeUnknown == false)
     }
+
+    @Test func truncatedBodiesAndServerErrorsAreTypedErrors() async throws {
+        try await withFakeBinance { server, exchange in
+            _ = try await exchange.instruments()
+            await server.state.inject(FakeBinanceFault(path: "/api/v3/account", status: 200, rawBody: "{\"balances\":[{\"asset\""))
+            let truncated = await exchangeError { _ = try await exchange.balances() }
+            #expect(truncated?.kind == .unknown)
+            #expect(truncated?.message.hasPrefix("GET /api/v3/account: could not read the answer as Account: ") == true)
+            await server.state.inject(FakeBinanceFault(path: "/api/v3/order", status: 503, rawBody: "Service Unavailable"))
+            let unavailable = await exchangeError {
+                try await exchange.submit(OrderRequest(clientOrderId: "503-1", symbol: "BTC/USDT", side: .buy,
+                                                       quantity: Fixed("0.01")!))
+            }
+            #expect(unavailable?.kind == .unavailable)
+            #expect(unavailable?.outcomeUnknown == true)
+            #expect(unavailable?.message == "POST /api/v3/order: HTTP 503 from the venue: Service Unavailable")
+        }
+    }
 }
