@@ -182,6 +182,18 @@ struct CapturingLogHandler: LogHandler {
 
                 """)
             #expect(try await DataTestDirectory.storedBars(db, symbol: "BTC/USDT", timeframe: .oneMinute) == (0..<3000).map(bar))
+            let third = try await parse(["data", "download", "--exchange", "binance", "--base-url", server.baseURL,
+                                         "--symbol", "BTC/USDT", "--timeframe", "1m", "--from", "2024-01-01",
+                                         "--to", "2024-01-04", "--db", db], as: DataDownload.self).perform(environment: [:])
+            #expect(third.text == """
+                Resuming BTC/USDT 1m after the last stored bar, from 2024-01-03T02:00:00Z.
+                No new bars: binance returned none for BTC/USDT 1m from 2024-01-03T02:00:00Z.
+
+                """)
+            let covered = try await parse(["data", "download", "--exchange", "binance", "--base-url", server.baseURL,
+                                           "--symbol", "BTC/USDT", "--timeframe", "1m", "--from", "2024-01-01T10:00:00Z",
+                                           "--to", "2024-01-02", "--db", db], as: DataDownload.self).perform(environment: [:])
+            #expect(covered.text == "Nothing to do: BTC/USDT 1m in \(db) already covers the range.\n")
         }
     }
 

@@ -4,7 +4,8 @@ import Persistence
 import TradingModel
 
 /// Downloads a venue's bar history into the BarStore page by page: resumable (starts after the last stored bar
-/// of the series when it lies in the range), validated with ``BarValidator`` (a page with errors stops the
+/// when the stored series begins at or before `from` and ends inside the range; otherwise fetches the whole range
+/// and upserts), validated with ``BarValidator`` (a page with errors stops the
 /// download; gaps are reported), and committed page by page so an interrupted download keeps what it got.
 struct BarDownloader {
     /// Where the bars come from.
@@ -35,7 +36,7 @@ struct BarDownloader {
         var summary = Summary()
         var start = from
         let existing = try await store.series().first { $0.symbol == symbol && $0.timeframe == timeframe }
-        if let last = existing?.last, last >= from, last < to {
+        if let first = existing?.first, first <= from, let last = existing?.last, last >= from, last < to {
             start = last + timeframe.milliseconds
             summary.resumedFrom = start
         } else if let last = existing?.last, last >= to, let first = existing?.first, first <= from {

@@ -68,9 +68,11 @@ struct DataDownload: AsyncParsableCommand {
         if let resumed = summary.resumedFrom {
             lines.append("Resuming \(symbol) \(tf) after the last stored bar, from \(UTCTimestamp.iso8601(resumed)).")
         }
-        if summary.stored == 0 {
-            lines.append("Nothing new: \(symbol) \(tf) in \(path) already covers the range (\(summary.requests) request"
-                + "\(summary.requests == 1 ? "" : "s")).")
+        if summary.requests == 0 {
+            lines.append("Nothing to do: \(symbol) \(tf) in \(path) already covers the range.")
+        } else if summary.stored == 0 {
+            lines.append("No new bars: \(source.venueName) returned none for \(symbol) \(tf) from "
+                + "\(UTCTimestamp.iso8601(summary.resumedFrom ?? start)).")
         } else {
             lines.append("Downloaded \(summary.stored) \(tf) bars of \(symbol) from \(source.venueName) in "
                 + "\(summary.requests) request\(summary.requests == 1 ? "" : "s"): "
