@@ -185,14 +185,18 @@ import VenueFakes
             apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret, restBaseURL: server.baseURL,
             listenKeyKeepAlive: .milliseconds(100)))
         let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(20))) }
+        #expect(await eventually { await server.state.connectionCount() == 1 })
         #expect(await eventually { await server.state.requestLog.contains("PUT /api/v3/userDataStream") })
         #expect(await server.state.requestLog.filter { $0 == "POST /api/v3/userDataStream" }.count == 1)
         await server.state.expireListenKeys()
-        #expect(await eventually {
+        let recreated = await eventually {
             let created = await server.state.requestLog.filter { $0 == "POST /api/v3/userDataStream" }.count
             let connections = await server.state.connectionCount()
             return created == 2 && connections == 1
-        })
+        }
+        let log = await server.state.requestLog
+        let connections = await server.state.connectionCount()
+        #expect(recreated, "requests: \(log), connections: \(connections)")
         stream.cancel()
         await server.stop()
     }

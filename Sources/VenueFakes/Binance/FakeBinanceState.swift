@@ -101,7 +101,7 @@ public actor FakeBinanceState {
             klines["\(symbol)|\(interval)"] = list
         }
         let stream = "\(symbol.lowercased())@kline_\(interval)"
-        let data = FakeJSON.obj([
+        let data = FakeBinanceJSON.obj([
             ("e", .string("kline")), ("E", .int(now())), ("s", .string(symbol)),
             ("k", .obj([
                 ("t", .int(bar.time)), ("T", .int(bar.time + 59_999)), ("s", .string(symbol)), ("i", .string(interval)),
@@ -128,7 +128,7 @@ public actor FakeBinanceState {
     /// Expires every listen key and tells user data subscribers with `listenKeyExpired`.
     public func expireListenKeys() {
         for (id, subscriber) in subscribers where subscriber.listenKey != nil {
-            subscriber.continuation.yield(FakeJSON.obj([("e", .string("listenKeyExpired")), ("E", .int(now()))]).text)
+            subscriber.continuation.yield(FakeBinanceJSON.obj([("e", .string("listenKeyExpired")), ("E", .int(now()))]).text)
             subscriber.continuation.finish()
             subscribers[id] = nil
         }
@@ -159,14 +159,14 @@ public actor FakeBinanceState {
 
     func isListenKey(_ key: String) -> Bool { listenKeys.contains(key) }
 
-    func publish(stream: String, data: FakeJSON) {
-        let text = FakeJSON.obj([("stream", .string(stream)), ("data", data)]).text
+    func publish(stream: String, data: FakeBinanceJSON) {
+        let text = FakeBinanceJSON.obj([("stream", .string(stream)), ("data", data)]).text
         for (_, subscriber) in subscribers where subscriber.streams.contains(stream) {
             subscriber.continuation.yield(text)
         }
     }
 
-    func publishUserData(_ data: FakeJSON) {
+    func publishUserData(_ data: FakeBinanceJSON) {
         let text = data.text
         for (_, subscriber) in subscribers where subscriber.listenKey != nil { subscriber.continuation.yield(text) }
     }

@@ -1,25 +1,25 @@
 import TradingModel
 
 /// A tiny JSON value for the fake venues' answers, rendered with keys in the order given (as the real venues do).
-public indirect enum FakeJSON: Sendable, Hashable {
+public indirect enum FakeBinanceJSON: Sendable, Hashable {
     case string(String)
     /// A number written exactly as given.
     case number(String)
     case bool(Bool)
     case null
-    case array([FakeJSON])
-    case object([FakeObjectField])
+    case array([FakeBinanceJSON])
+    case object([FakeBinanceJSONField])
 
     /// An integer.
-    public static func int(_ value: Int64) -> FakeJSON { .number(String(value)) }
+    public static func int(_ value: Int64) -> FakeBinanceJSON { .number(String(value)) }
     /// An integer.
-    public static func int(_ value: Int) -> FakeJSON { .number(String(value)) }
+    public static func int(_ value: Int) -> FakeBinanceJSON { .number(String(value)) }
     /// A decimal as Binance writes it: a string with 8 fractional digits (`"0.10000000"`).
-    public static func decimal(_ value: Fixed) -> FakeJSON { .string(FakeJSON.padded(value)) }
+    public static func decimal(_ value: Fixed) -> FakeBinanceJSON { .string(FakeBinanceJSON.padded(value)) }
 
     /// An object from ordered pairs.
-    public static func obj(_ fields: [(String, FakeJSON)]) -> FakeJSON {
-        .object(fields.map { FakeObjectField(name: $0.0, value: $0.1) })
+    public static func obj(_ fields: [(String, FakeBinanceJSON)]) -> FakeBinanceJSON {
+        .object(fields.map { FakeBinanceJSONField(name: $0.0, value: $0.1) })
     }
 
     /// `value` with exactly 8 fractional digits.
@@ -40,7 +40,7 @@ public indirect enum FakeJSON: Sendable, Hashable {
 
     private func write(into out: inout String) {
         switch self {
-        case let .string(s): FakeJSON.quote(s, into: &out)
+        case let .string(s): FakeBinanceJSON.quote(s, into: &out)
         case let .number(n): out += n
         case let .bool(b): out += b ? "true" : "false"
         case .null: out += "null"
@@ -55,7 +55,7 @@ public indirect enum FakeJSON: Sendable, Hashable {
             out += "{"
             for (i, field) in fields.enumerated() {
                 if i > 0 { out += "," }
-                FakeJSON.quote(field.name, into: &out)
+                FakeBinanceJSON.quote(field.name, into: &out)
                 out += ":"
                 field.value.write(into: &out)
             }
@@ -85,8 +85,8 @@ public indirect enum FakeJSON: Sendable, Hashable {
     }
 }
 
-/// One member of a ``FakeJSON`` object.
-public struct FakeObjectField: Sendable, Hashable {
+/// One member of a ``FakeBinanceJSON`` object.
+public struct FakeBinanceJSONField: Sendable, Hashable {
     public var name: String
-    public var value: FakeJSON
+    public var value: FakeBinanceJSON
 }
