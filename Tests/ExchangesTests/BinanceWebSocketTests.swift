@@ -201,3 +201,31 @@ import VenueFakes
         await server.stop()
     }
 }
+
+extension BinanceListenKeyTests {
+    @Test func failedKeepAliveReconnectsWithANewListenKey() async throws {
+        let server = try await FakeBinanceServer.start(apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret)
+        let exchange = BinanceExchange(configuration: BinanceConfiguration(
+            apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret, restBaseURL: server.baseURL,
+            listenKeyKeepAlive: .milliseconds(100)))
+        let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(20))) }
+        #expect(await eventually { await server.state.connectionCount() == 1 })
+        await server.state.revokeListenKeys()
+        let recreated = await eventually {
+            let created = await server.state.requestLog.filter { $0 == "POST /api/v3/userDataStream" }.count
+            let connections = await server.state.connectionCount()
+            return created == 2 && connections == 1
+        }
+        let log = await server.state.requestLog
+        #expect(recreated, "requests: \(log)")
+        // The new connection delivers again.
+        _ = try await exchange.instruments()
+        try await exchange.submit(OrderRequest(clientOrderId: "after-revoke", symbol: "BTC/USDT", side: .buy, type: .limit,
+                                               quantity: Fixed("0.01")!, limitPrice: 49_000))
+        await server.state.setPrice("BTCUSDT", 48_000)
+        let events = await collect(exchange.events, count: 2)
+        #expect(events.map(\.clientOrderId) == ["after-revoke", "after-revoke"])
+        stream.cancel()
+        await server.stop()
+    }
+}

@@ -122,7 +122,8 @@ struct CapturingLogHandler: LogHandler {
             #expect(output.exitCode == 1)
             #expect(output.text == "Not placed: BUY LIMIT 0.01 BTC/USDT @ 40000 on binance as ask-1 (confirm, or pass --yes).\n")
             #expect(prompts.value == ["About to place a REAL order: BUY LIMIT 0.01 BTC/USDT @ 40000 on binance as ask-1."])
-            #expect(await server.state.allOrders().isEmpty)
+            let orders = await server.state.allOrders()
+            #expect(orders.isEmpty, "\(orders)")
         }
     }
 

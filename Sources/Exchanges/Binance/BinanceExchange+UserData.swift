@@ -48,13 +48,14 @@ extension BinanceExchange {
 
     /// Runs the user data stream until cancelled: creates a listen key, keeps it alive every
     /// `listenKeyKeepAlive`, connects to `<ws>/ws/<listenKey>` and reconnects with backoff (a fresh key after
-    /// `listenKeyExpired` or a failed keep-alive). `onReconnect` runs after every reconnect so the caller can
+    /// `listenKeyExpired`, or a reconnect with a fresh key after a failed keep-alive). `onReconnect` runs after every reconnect so the caller can
     /// reconcile what happened while disconnected.
     public func runUserDataStream(backoff: Backoff = Backoff(),
                                   onReconnect: @escaping @Sendable () async -> Void = {}) async {
         let key = Locked<String?>(nil)
         let rest = self.rest
         let configuration = rest.configuration
+        let control = WebSocketControl()
         let socket = ReconnectingWebSocket(name: "binance user data", backoff: backoff,
                                            maxConnectionAge: configuration.maxConnectionAge, logger: logger)
         await withTaskGroup(of: Void.self) { group in
@@ -62,7 +63,11 @@ extension BinanceExchange {
                 while !Task.isCancelled {
                     do { try await Task.sleep(for: configuration.listenKeyKeepAlive) } catch { return }
                     guard let current = key.value else { continue }
-                    do { try await rest.keepAliveListenKey(current) } catch { key.withLock { $0 = nil } }
+                    do { try await rest.keepAliveListenKey(current) } catch {
+                        // A dead key: the stream on it will never deliver again. Reconnect with a new one.
+                        key.withLock { $0 = nil }
+                        await control.reconnect(reason: "listen key keep-alive failed")
+                    }
                 }
             }
             group.addTask { [self] in
@@ -80,7 +85,7 @@ extension BinanceExchange {
                     do { try self.handleUserData(text) } catch {
                         self.logger.error("binance user data: unreadable event: \(error)")
                     }
-                })
+                }, control: control)
             }
             await group.next()
             group.cancelAll()

@@ -50,10 +50,12 @@ public struct ReconnectingWebSocket: Sendable {
     ///   - onConnect: Called once a connection is open, with a function that sends text (for subscriptions).
     ///   - onMessage: Called for every text message, in order.
     ///   - onDisconnect: Called after each connection ends, before the backoff delay.
+    ///   - control: Lets the caller close the current connection to force a reconnect.
     public func run(url: @escaping @Sendable () async throws -> String,
                     onConnect: @escaping @Sendable (_ connection: Int, _ send: @escaping @Sendable (String) async throws -> Void) async throws -> Void,
                     onMessage: @escaping @Sendable (String) async -> Void,
-                    onDisconnect: @escaping @Sendable (WebSocketConnectionOutcome) async -> Void = { _ in }) async {
+                    onDisconnect: @escaping @Sendable (WebSocketConnectionOutcome) async -> Void = { _ in },
+                    control: WebSocketControl = WebSocketControl()) async {
         var connection = 0
         var failures = 0
         while !Task.isCancelled {
@@ -67,6 +69,8 @@ public struct ReconnectingWebSocket: Sendable {
                 let configuration = WebSocketClientConfiguration(maxFrameSize: maxSize,
                                                                  autoPing: .enabled(timePeriod: pingInterval))
                 let client = WebSocketClient(url: address, configuration: configuration, logger: logger) { inbound, outbound, _ in
+                    control.attach(outbound)
+                    defer { control.detach() }
                     try await onConnect(index) { text in try await outbound.write(.text(text)) }
                     let timer = Task {
                         try await Task.sleep(for: maxAge)
@@ -111,4 +115,22 @@ final class MessageCounter: Sendable {
     func markAged() { state.withLock { $0.aged = true } }
     var count: Int { state.withLock { $0.count } }
     var aged: Bool { state.withLock { $0.aged } }
+}
+
+/// Closes the current connection of a ``ReconnectingWebSocket`` from outside, which makes it reconnect (for
+/// example after a user-data listen key was found dead).
+public final class WebSocketControl: Sendable {
+    private let writer = Locked<WebSocketOutboundWriter?>(nil)
+
+    /// A control with no connection yet.
+    public init() {}
+
+    func attach(_ outbound: WebSocketOutboundWriter) { writer.withLock { $0 = outbound } }
+    func detach() { writer.withLock { $0 = nil } }
+
+    /// Closes the current connection, if any; the loop reconnects.
+    public func reconnect(reason: String) async {
+        guard let outbound = writer.value else { return }
+        try? await outbound.close(.normalClosure, reason: reason)
+    }
 }

@@ -61,9 +61,16 @@ public final class FakeBinanceServer: Sendable {
 
     /// Stops the server and closes its WebSocket connections.
     public func stop() async {
-        await state.disconnectAll()
+        await state.beginStopping()
         task.cancel()
-        _ = try? await task.value
+        let task = self.task
+        // Bounded: a client that keeps a connection open must not hold the caller forever.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try? await task.value }
+            group.addTask { try? await Task.sleep(for: .seconds(3)) }
+            await group.next()
+            group.cancelAll()
+        }
     }
 
     /// Runs until the surrounding task is cancelled (for a server in its own process).
@@ -89,7 +96,7 @@ public final class FakeBinanceServer: Sendable {
             let key = context.requestContext.parameters.get("listenKey")
             try await pump(inbound, outbound, venue, listenKey: key, streams: [])
         }
-        router.ws("/stream") { _, _ in .upgrade([:]) } onUpgrade: { inbound, outbound, context in
+        router.ws("/stream") { _, _ in await venue.isStopping() ? .dontUpgrade : .upgrade([:]) } onUpgrade: { inbound, outbound, context in
             let names = context.request.uri.queryParameters["streams"].map(String.init) ?? ""
             let streams = Set(names.split(separator: "/").map(String.init))
             try await pump(inbound, outbound, venue, listenKey: nil, streams: streams)
@@ -121,7 +128,10 @@ public final class FakeBinanceServer: Sendable {
                                       apiKey: request.headers[HTTPField.Name("X-MBX-APIKEY")!])
         let answer = await venue.handle(fake)
         if answer.drop {
-            try? await Task.sleep(for: .seconds(120))
+            // Hold the answer until the client gives up or the server stops (at most two minutes).
+            for _ in 0..<2400 where await !venue.isStopping() {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
             throw HTTPError(.internalServerError)
         }
         if let delay = answer.delay { try? await Task.sleep(for: delay) }

@@ -34,6 +34,8 @@ public actor FakeBinanceState {
     var ordersDayUsed = 0
     var violationsInWindow = 0
     var bannedUntil: Int64 = 0
+    /// Set once the server is stopping: held answers end, no new WebSocket connections are accepted.
+    var stopping = false
     /// Every request received, in order: `METHOD path` (for tests).
     public internal(set) var requestLog: [String] = []
 
@@ -135,6 +137,13 @@ public actor FakeBinanceState {
         listenKeys = []
     }
 
+    /// Forgets every listen key without telling anyone (keep-alives then fail with -1125); open user data
+    /// connections stay open but receive nothing more.
+    public func revokeListenKeys() {
+        listenKeys = []
+        for (id, subscriber) in subscribers where subscriber.listenKey != nil { subscribers[id]?.listenKey = "" }
+    }
+
     /// All orders, by order id.
     public func allOrders() -> [FakeBinanceOrder] { orders.values.sorted { $0.orderId < $1.orderId } }
 
@@ -148,6 +157,10 @@ public actor FakeBinanceState {
 
     func register(listenKey: String?, streams: Set<String>, continuation: AsyncStream<String>.Continuation) -> Int {
         nextSubscriberId += 1
+        if stopping {
+            continuation.finish()
+            return nextSubscriberId
+        }
         subscribers[nextSubscriberId] = Subscriber(listenKey: listenKey, streams: streams, continuation: continuation)
         return nextSubscriberId
     }
@@ -157,7 +170,16 @@ public actor FakeBinanceState {
         subscribers[id] = nil
     }
 
-    func isListenKey(_ key: String) -> Bool { listenKeys.contains(key) }
+    func isListenKey(_ key: String) -> Bool { !stopping && listenKeys.contains(key) }
+
+    /// Marks the server as stopping and closes every WebSocket connection.
+    func beginStopping() {
+        stopping = true
+        disconnectAll()
+    }
+
+    /// True once the server is stopping.
+    func isStopping() -> Bool { stopping }
 
     func publish(stream: String, data: FakeBinanceJSON) {
         let text = FakeBinanceJSON.obj([("stream", .string(stream)), ("data", data)]).text
@@ -168,7 +190,10 @@ public actor FakeBinanceState {
 
     func publishUserData(_ data: FakeBinanceJSON) {
         let text = data.text
-        for (_, subscriber) in subscribers where subscriber.listenKey != nil { subscriber.continuation.yield(text) }
+        for (_, subscriber) in subscribers {
+            guard let key = subscriber.listenKey, listenKeys.contains(key) else { continue }
+            subscriber.continuation.yield(text)
+        }
     }
 
     func pushBookTicker(_ symbol: String) {
