@@ -9,7 +9,7 @@ public struct GraphwizCommand: AsyncParsableCommand {
         subcommands: [
             BacktestCommand.self, SweepCommand.self, StrategiesCommand.self, DataCommand.self, RunsCommand.self,
             RiskCommand.self, GraphCommand.self, ConfigCommand.self, BenchCommand.self, AuthCommand.self, APICommand.self,
-            SecretsCommand.self, TradeCommand.self, ServeCommand.self,
+            SecretsCommand.self, TradeCommand.self, ServeCommand.self, ExchangeCommand.self,
         ]
     )
 

@@ -8,7 +8,7 @@ import TradingModel
 @Suite struct DataCommandTests {
     @Test func dataGroupListsItsSubcommands() {
         let names = DataCommand.configuration.subcommands.map { $0.configuration.commandName }
-        #expect(names == ["import", "list", "validate", "generate", "resample", "indicators"])
+        #expect(names == ["import", "list", "validate", "generate", "resample", "indicators", "download"])
         #expect(GraphwizCommand.configuration.subcommands.map { $0.configuration.commandName }.contains("data"))
     }
 

@@ -10,12 +10,13 @@ public struct DataCommand: AsyncParsableCommand {
         DataGenerate.self,
         DataResample.self,
         DataIndicators.self,
+        DataDownload.self,
     ]
 
     /// `data` with the subcommands in ``subcommandTypes``.
     public static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Import, list, validate, generate, resample OHLCV bar data and compute indicators.",
+        abstract: "Import, download, list, validate, generate, resample OHLCV bar data and compute indicators.",
         subcommands: subcommandTypes
     )
 
