@@ -42,14 +42,14 @@ extension SessionTradingControl {
     }
 
     public func startStrategy(id: String) async throws(ControlError) -> StrategyStatus {
-        let entry = try entry(id)
+        let entry = try lookup(id)
         await entry.session.startStrategy()
         let snapshot = await entry.session.snapshot()
         return Self.status(of: entry, parameters: snapshot.parameters, running: snapshot.strategyRunning)
     }
 
     public func stopStrategy(id: String) async throws(ControlError) -> StrategyStatus {
-        let entry = try entry(id)
+        let entry = try lookup(id)
         await entry.session.stopStrategy()
         let snapshot = await entry.session.snapshot()
         return Self.status(of: entry, parameters: snapshot.parameters, running: snapshot.strategyRunning)
@@ -57,7 +57,7 @@ extension SessionTradingControl {
 
     public func updateStrategyParameters(id: String, parameters: [String: Double]) async throws(ControlError)
         -> StrategyStatus {
-        let entry = try entry(id)
+        let entry = try lookup(id)
         var values: [String: ParameterValue] = [:]
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             guard let spec = entry.space[name], let range = Self.range(spec) else {
@@ -120,7 +120,7 @@ extension SessionTradingControl {
         return status
     }
 
-    func entry(_ id: String) throws(ControlError) -> Entry {
+    func lookup(_ id: String) throws(ControlError) -> Entry {
         guard let entry = entries.first(where: { $0.session.sessionId == id }) else {
             throw ControlError(.notFound, code: "strategy_not_found",
                                "no strategy with id '\(id)'; expected one of \(entries.map(\.session.sessionId))")

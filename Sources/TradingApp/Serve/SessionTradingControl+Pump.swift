@@ -55,3 +55,8 @@ extension SessionTradingControl {
         }
     }
 }
+
+extension SessionTradingControl {
+    /// Ends every current update subscription (shutdown); ``pump()`` keeps draining the sessions.
+    public nonisolated func closeStreams() { broadcaster.finish() }
+}

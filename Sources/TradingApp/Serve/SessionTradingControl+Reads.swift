@@ -39,7 +39,9 @@ extension SessionTradingControl {
     public func positions() async -> [PositionSnapshot] { Self.positionSnapshots(await snapshots()) }
 
     public func orders(openOnly: Bool, limit: Int) async -> [Order] {
-        let all = await snapshots().flatMap(\.orders).sorted { $0.createdAt > $1.createdAt }
+        // Newest first; submission order breaks ties of one millisecond.
+        let all = await snapshots().flatMap(\.orders).enumerated()
+            .sorted { ($0.element.createdAt, $0.offset) > ($1.element.createdAt, $1.offset) }.map(\.element)
         return Array(all.filter { !openOnly || !$0.status.isTerminal }.prefix(max(0, limit)))
     }
 

@@ -56,7 +56,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var eventArrival: ContinuousClock.Instant?
     /// `graphwiz_kernel_event_to_order_seconds`: from a bar/event arriving to each resulting command being handed
     /// to the venue. Bound to the metrics backend at init: bootstrap metrics before building sessions.
-    let eventToOrder = Metrics.Timer(label: TradingSession.eventToOrderMetric)
+    let eventToOrder = Metrics.Timer(label: "graphwiz_kernel_event_to_order_seconds")
     /// The reports of every reconciliation, the start's first.
     public internal(set) var reconciliations: [ReconciliationReport] = []
 
