@@ -26,16 +26,17 @@ struct ServeSessions {
                     throw ValidationError("trading.strategies[\(index)].sizing must be \(PositionSizing.syntax); got '\(entry.sizing)'")
                 }
                 let type = try StrategyRegistry.strategy(named: entry.name)
-                let risk = try appConfig.riskComponents(strategy: entry.name, allowShort: false)
+                // The session builds this same engine (limits, cooldown, pair lock) from `riskLimits`; building it
+                // here refuses bad limits before anything starts, naming the key.
+                _ = try appConfig.riskComponents(strategy: entry.name, allowShort: false)
                 let provider = SimulatedVenueProvider(bars: command.bars, seed: command.seed &+ UInt64(index * 1_000),
                                                       barsPerSecond: plan.speed, cash: Fixed(appConfig.trading.initialCash))
                 let connection = try await provider.connect(venue: plan.venueName, mode: plan.venueMode, symbols: symbols,
                                                             timeframe: plan.timeframe)
-                var configuration = TradingSessionConfiguration(
+                let configuration = TradingSessionConfiguration(
                     sessionId: "\(plan.mode.rawValue)-\(index)-\(entry.name)", symbols: symbols, timeframe: plan.timeframe,
                     sizing: sizing, riskLimits: appConfig.risk, idPrefix: "\(prefix)s\(index)",
                     cancelOrdersOnStop: !command.keepOrders)
-                configuration.riskEngine = risk.engine
                 let session = try TradeSessionFactory.make(
                     strategy: entry.name, assignments: entry.params.keys.sorted().map { "\($0)=\(text(entry.params[$0]!))" },
                     configuration: configuration, connection: connection, journal: OrderJournalStore(store: store),

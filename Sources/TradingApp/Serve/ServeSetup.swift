@@ -1,3 +1,4 @@
+import Alerts
 import ArgumentParser
 import Foundation
 import GraphwizConfig
@@ -75,14 +76,14 @@ struct ServeSetup {
             onServerRunning: { port in
                 print("graphwiz serve: dashboard and API on http://\(host):\(port)/")
                 if let demoToken { print("graphwiz serve: viewer token: \(demoToken)") }
-                fflush(stdout)
+                fflush(nil)
             })
         let metrics = MetricsServer.buildApplication(
             registry: APIMetrics.bootstrap(), host: host, port: plan.metricsPort,
             logger: Logger(label: "graphwiz.metrics"),
             onServerRunning: { port in
                 print("graphwiz serve: metrics on http://\(host):\(port)/metrics")
-                fflush(stdout)
+                fflush(nil)
             })
         var services: [any Service] = [StoreService(store: store, logger: logger), UpdatePumpService(control: control)]
         services += built.services

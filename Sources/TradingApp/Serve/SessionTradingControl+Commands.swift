@@ -94,7 +94,7 @@ extension SessionTradingControl {
     /// Waits until every submitted backtest has finished.
     public func waitForBacktests() async { await backtestQueue.waitForBacktests() }
 
-    public func halt(reason: String) async -> RiskStatus {
+    public func halt(reason: String) async -> TradingAPI.RiskStatus {
         for entry in entries { await entry.session.halt(reason: reason) }
         operatorHalt = true
         haltReason = reason
@@ -106,7 +106,7 @@ extension SessionTradingControl {
         return status
     }
 
-    public func resume(reason: String) async throws(ControlError) -> RiskStatus {
+    public func resume(reason: String) async throws(ControlError) -> TradingAPI.RiskStatus {
         let current = await riskStatus()
         guard current.state == .halted else {
             throw ControlError(.conflict, code: "not_halted", "trading is \(current.state.rawValue), not HALTED; nothing to resume")

@@ -24,9 +24,7 @@ extension TradingSession {
                                  fee: .zero, liquidity: .taker, time: firstBar.time), instrument: index)
         }
         var risk: (any RiskHook)?
-        if let engine = configuration.riskEngine {
-            risk = engine
-        } else if let limits = configuration.riskLimits {
+        if let limits = configuration.riskLimits {
             do { risk = try RiskEngine(limits: limits, allowShort: configuration.allowShort) } catch {
                 alert(.critical, "risk_limits_invalid", "\(error); running the basic checks only")
             }

@@ -14,9 +14,6 @@ public struct TradingSessionConfiguration: Sendable, Hashable {
     public var allowShort: Bool
     /// The full risk engine's limits; nil runs the basic venue checks only.
     public var riskLimits: RiskLimits?
-    /// A prebuilt risk engine (e.g. `AppConfiguration.riskComponents(...).engine`, with its cooldown and pair
-    /// lock); takes precedence over ``riskLimits``.
-    public var riskEngine: RiskEngine?
     /// Prefix of generated client order ids; must differ between process starts (ids are never reused).
     public var idPrefix: String
     /// Whether stopping cancels the session's working orders (true) or leaves them at the venue (false).
