@@ -23,7 +23,7 @@ enum DemoReport {
         lines.append("  closed trades: \(portfolio.closedTrades), win rate: \(percent(portfolio.winRate))")
         lines.append("  realized P&L: \(portfolio.realizedPnl) \(portfolio.currency), unrealized: \(portfolio.unrealizedPnl)")
         lines.append("  equity: \(portfolio.totalValue) \(portfolio.currency)" + (start.map { " (first bar: \($0))" } ?? ""))
-        lines.append("  max drawdown now: \(percent(portfolio.drawdown)), exposure: \(percent(portfolio.exposure))")
+        lines.append("  drawdown now: \(percent(portfolio.drawdown)), exposure: \(percent(portfolio.exposure))")
         lines.append("  risk state: \(risk.state.rawValue) (\(risk.reason))")
         if let latency = latency(registry) {
             lines.append("  kernel event→order: \(latency.count) commands, mean \(latency.meanMicros) µs")

@@ -64,15 +64,20 @@ public struct ServeCommand: AsyncParsableCommand {
         let setup = try await ServeSetup.make(plan: plan, command: self)
         let group = ServiceGroup(configuration: setup.groupConfiguration)
         let deadline = demo ? Duration.seconds(seconds ?? 20) : nil
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+        // The demo's timer only starts the graceful shutdown; the group's own end is what is awaited.
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
             if let deadline {
                 tasks.addTask {
                     try? await Task.sleep(for: deadline)
                     await group.triggerGracefulShutdown()
+                    return false
                 }
             }
-            try await tasks.next()
+            while let groupEnded = try await tasks.next(), !groupEnded {}
             tasks.cancelAll()
         }
         setup.logger.info("stopped cleanly")
