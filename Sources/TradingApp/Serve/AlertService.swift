@@ -20,16 +20,24 @@ struct AlertService: Service {
             var day = DayOpening()
             while !Task.isCancelled {
                 do { try await Task.sleep(for: interval) } catch { return }
-                let input = await AlertService.input(control: control, day: &day, rejectionWindow: rejectionWindow,
-                                                     now: Date())
-                for alert in await center.process(input) {
-                    logger.warning("alert \(alert.status.rawValue): \(alert.name): \(alert.summary)")
-                    control.publish(alert: AlertMessage(
-                        time: Int64(alert.at.timeIntervalSince1970 * 1000), severity: alert.severity.rawValue,
-                        rule: alert.name, message: alert.status == .resolved ? "resolved: \(alert.summary)" : alert.summary))
-                }
+                await evaluate(day: &day, now: Date())
             }
         }
+    }
+
+    /// One evaluation: the rules over the sessions now; each notification is delivered by the center and pushed
+    /// to the update stream. Returns the notifications.
+    @discardableResult
+    func evaluate(day: inout DayOpening, now: Date) async -> [Alert] {
+        let input = await AlertService.input(control: control, day: &day, rejectionWindow: rejectionWindow, now: now)
+        let alerts = await center.process(input)
+        for alert in alerts {
+            logger.warning("alert \(alert.status.rawValue): \(alert.name): \(alert.summary)")
+            control.publish(alert: AlertMessage(
+                time: Int64(alert.at.timeIntervalSince1970 * 1000), severity: alert.severity.rawValue,
+                rule: alert.name, message: alert.status == .resolved ? "resolved: \(alert.summary)" : alert.summary))
+        }
+        return alerts
     }
 
     /// The opening equity of the current UTC day, for the daily loss.
