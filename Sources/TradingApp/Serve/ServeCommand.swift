@@ -82,5 +82,8 @@ public struct ServeCommand: AsyncParsableCommand {
         }
         setup.logger.info("stopped cleanly")
         if demo { print(await DemoReport.text(control: setup.control, registry: registry, graphNodes: setup.graphNodes)) }
+        if demo && db == nil, case let .sqlite(path) = plan.database {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
     }
 }
