@@ -122,6 +122,10 @@ struct ServeEndToEndTests {
         let file = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
         #expect(console.contains("graphwiz serve --demo: results"), "log: \(console)")
         #expect(console.contains("viewer token: "))
+        let fills = ServeHTTP.port(after: "fills: ", in: console) ?? 0
+        let records = ServeHTTP.port(after: "graph records written: ", in: console) ?? 0
+        #expect(fills > 0, "log: \(console.suffix(1_500))")
+        #expect(records >= fills * 2, "each order and each fill is written to the graph; log: \(console.suffix(1_500))")
         #expect(file.contains("session started"), "log file: \(file.prefix(2_000))")
         for (name, value) in secrets {
             #expect(!console.contains(value), "\(name) appears on stdout/stderr")

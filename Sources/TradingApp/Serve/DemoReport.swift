@@ -5,7 +5,7 @@ import TradingModel
 
 /// The results `graphwiz serve --demo` prints after its graceful shutdown.
 enum DemoReport {
-    static func text(control: SessionTradingControl, registry: PrometheusCollectorRegistry, graphNodes: Int?) async -> String {
+    static func text(control: SessionTradingControl, registry: PrometheusCollectorRegistry, graphRecords: Int?) async -> String {
         let snapshots = await control.snapshots()
         let portfolio = await control.portfolio()
         let risk = await control.riskStatus()
@@ -28,7 +28,8 @@ enum DemoReport {
         if let latency = latency(registry) {
             lines.append("  kernel event→order: \(latency.count) commands, mean \(latency.meanMicros) µs")
         }
-        lines.append("  graph nodes written: " + (graphNodes.map(String.init) ?? "0 (the knowledge graph is not wired into serve yet)"))
+        lines.append("  graph records written: " + (graphRecords.map { "\($0) (orders and fills, embedded graph)" }
+            ?? "0 (provenance needs the SQLite store)"))
         return lines.joined(separator: "\n")
     }
 

@@ -81,7 +81,7 @@ public struct ServeCommand: AsyncParsableCommand {
             tasks.cancelAll()
         }
         setup.logger.info("stopped cleanly")
-        if demo { print(await DemoReport.text(control: setup.control, registry: registry, graphNodes: setup.graphNodes)) }
+        if demo { print(await DemoReport.text(control: setup.control, registry: registry, graphRecords: setup.provenance?.statistics.written)) }
         if demo && db == nil, case let .sqlite(path) = plan.database {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

@@ -2,6 +2,7 @@ import Alerts
 import ArgumentParser
 import Foundation
 import GraphwizConfig
+import KnowledgeGraph
 import Logging
 import Persistence
 import ServiceLifecycle
@@ -16,12 +17,17 @@ struct ServeSetup {
     var groupConfiguration: ServiceGroupConfiguration
     var control: SessionTradingControl
     var logger: Logger
-    /// Graph nodes written by the provenance writer, when the graph runs (nil: not wired in this run).
-    var graphNodes: Int?
+    /// The provenance writer (orders and fills into the embedded graph), nil when the store is not SQLite.
+    var provenance: ProvenanceWriter?
 
     static func make(plan: ServePlan, command: ServeCommand) async throws -> ServeSetup {
         let logger = Logger(label: "graphwiz.serve")
-        let store = try await SQLStore.open(plan.database)
+        let store: SQLStore
+        if case .sqlite = plan.database {
+            store = try await SQLStore.open(plan.database, migrations: EmbeddedGraphStore.migrations)
+        } else {
+            store = try await SQLStore.open(plan.database)
+        }
         do {
             return try await make(plan: plan, command: command, store: store, logger: logger)
         } catch {
@@ -55,12 +61,22 @@ struct ServeSetup {
                       "daily_loss_limit": appConfig.risk.dailyLossLimit, "max_gross_exposure": appConfig.risk.maxGrossExposure]
         let location = plan.database.description
         let alertsEnabled = appConfig.monitoring.alerts.enabled
+        var provenance: ProvenanceWriter?
+        if case .sqlite = plan.database {
+            provenance = ProvenanceWriter(store: EmbeddedGraphStore(store: store),
+                                          runId: "serve-\(TradeSessionFactory.uniqueIdPrefix())")
+        }
+        let writer = provenance
         let control = SessionTradingControl(
             entries: built.entries, limits: limits, configurationYAML: (try? appConfig.redactedYAML()) ?? "",
             health: {
                 [ComponentHealth(name: "store", status: .up, detail: location),
                  ComponentHealth(name: "alerts", status: .up, detail: alertsEnabled ? "evaluating" : "disabled"),
-                 ComponentHealth(name: "graph", status: .up, detail: "disabled in this build of serve")]
+                 writer.map { writer in
+                     let stats = writer.statistics
+                     return ComponentHealth(name: "graph", status: stats.failed > 0 ? .degraded : .up,
+                                            detail: "embedded provenance: \(stats.written) records written, \(stats.dropped) dropped")
+                 } ?? ComponentHealth(name: "graph", status: .up, detail: "provenance off (needs the SQLite store)")]
             },
             backtestRunner: DemoAccount.runBacktest)
         await control.connect()
@@ -85,9 +101,15 @@ struct ServeSetup {
                 print("graphwiz serve: metrics on http://\(host):\(port)/metrics")
                 fflush(nil)
             })
-        var services: [any Service] = [StoreService(store: store, logger: logger), UpdatePumpService(control: control)]
-        services += built.services
+        var services: [any Service] = [StoreService(store: store, logger: logger)]
+        if let provenance { services.append(ProvenanceWriterService(writer: provenance)) }
+        services += [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]
+        if let provenance {
+            var strategies: [String: String] = [:]
+            for entry in built.entries { for symbol in entry.symbols { strategies[symbol] = entry.strategy } }
+            services.append(ProvenanceFeedService(writer: provenance, control: control, strategies: strategies))
+        }
         if alertsEnabled {
             let alerts = appConfig.monitoring.alerts
             services.append(AlertService(
@@ -107,6 +129,6 @@ struct ServeSetup {
         configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(command.shutdownDeadline * 1_000))
         logger.info("serving", metadata: ["mode": "\(plan.mode.rawValue)", "sessions": "\(built.services.count)",
                                           "store": "\(location)"])
-        return ServeSetup(groupConfiguration: configuration, control: control, logger: logger, graphNodes: nil)
+        return ServeSetup(groupConfiguration: configuration, control: control, logger: logger, provenance: provenance)
     }
 }
