@@ -98,10 +98,10 @@ extension SessionTradingControl {
         for entry in entries { await entry.session.halt(reason: reason) }
         operatorHalt = true
         haltReason = reason
-        haltedAt = now()
+        stateChangedAt = now()
         let status = await riskStatus()
         broadcaster.publish(.risk(status))
-        broadcaster.publish(.alert(AlertMessage(time: haltedAt, severity: "critical", rule: "kill_switch",
+        broadcaster.publish(.alert(AlertMessage(time: stateChangedAt, severity: "critical", rule: "kill_switch",
                                                 message: "trading halted: \(reason)")))
         return status
     }
@@ -114,7 +114,7 @@ extension SessionTradingControl {
         for entry in entries { await entry.session.resume(reason: reason) }
         operatorHalt = false
         haltReason = reason
-        haltedAt = now()
+        stateChangedAt = now()
         let status = await riskStatus()
         broadcaster.publish(.risk(status))
         return status

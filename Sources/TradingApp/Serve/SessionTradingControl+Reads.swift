@@ -59,7 +59,7 @@ extension SessionTradingControl {
         let state: TradingState = states.contains(.halted) ? .halted : (states.contains(.reducing) ? .reducing : .active)
         let lastEvent = all.flatMap(\.riskEvents).max { $0.time < $1.time }
         let reason = operatorHalt ? haltReason : (lastEvent.map { "\($0.code): \($0.reason)" } ?? haltReason)
-        return TradingAPI.RiskStatus(state: state, reason: reason, changedAt: max(haltedAt, lastEvent?.time ?? 0),
+        return TradingAPI.RiskStatus(state: state, reason: reason, changedAt: max(stateChangedAt, lastEvent?.time ?? 0),
                           drawdown: Self.curve(all).last?.drawdown ?? 0,
                           exposure: Self.exposure(positions, total: total), limits: limits)
     }

@@ -42,7 +42,7 @@ public actor SessionTradingControl: TradingControl {
     let backtestQueue: InMemoryTradingControl
     let broadcaster = UpdateBroadcaster()
     var recentFills: [Fill] = []
-    var haltedAt: Int64
+    var stateChangedAt: Int64
     var haltReason = "started"
     var operatorHalt = false
     var pumpsRunning = 0
@@ -68,7 +68,7 @@ public actor SessionTradingControl: TradingControl {
         self.configurationYAML = configurationYAML
         self.probe = health
         self.now = now
-        self.haltedAt = now()
+        self.stateChangedAt = now()
         self.latestEquity = Array(repeating: .zero, count: entries.count)
         var symbols: [String] = []
         for entry in entries { for symbol in entry.symbols where !symbols.contains(symbol) { symbols.append(symbol) } }
