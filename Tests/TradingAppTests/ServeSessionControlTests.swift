@@ -34,7 +34,7 @@ struct ServeSessionControlTests {
         let control = SessionTradingControl(
             entries: [.init(session: session, strategy: SmaCross.name, symbols: [btc.symbol], space: SmaCross.parameterSpace)],
             limits: ["max_drawdown": 0.2], configurationYAML: "trading:\n  mode: simulation\n",
-            health: { [ComponentHealth(name: "store", status: .up, detail: "sqlite")] },
+            health: { [ComponentHealth(name: "store", status: .up, detail: "sqlite")] }, updateBuffer: 100_000,
             backtestRunner: DemoAccount.runBacktest)
         return Fixture(session: session, control: control)
     }

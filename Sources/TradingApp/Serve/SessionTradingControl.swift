@@ -40,7 +40,7 @@ public actor SessionTradingControl: TradingControl {
     let probe: HealthProbe
     let now: @Sendable () -> Int64
     let backtestQueue: InMemoryTradingControl
-    let broadcaster = UpdateBroadcaster()
+    let broadcaster: UpdateBroadcaster
     var recentFills: [Fill] = []
     var stateChangedAt: Int64
     var haltReason = "started"
@@ -59,11 +59,13 @@ public actor SessionTradingControl: TradingControl {
     ///   - configurationYAML: what ``redactedConfiguration()`` returns (already redacted).
     ///   - health: extra components' health.
     ///   - backtestRunner: runs submitted backtests (one at a time).
+    ///   - updateBuffer: undelivered updates each subscriber keeps before the oldest are dropped (slow clients).
     public init(entries: [Entry], limits: [String: Double], configurationYAML: String,
-                health: @escaping HealthProbe = { [] },
+                health: @escaping HealthProbe = { [] }, updateBuffer: Int = 256,
                 now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
                 backtestRunner: @escaping InMemoryTradingControl.BacktestRunner) {
         self.entries = entries
+        self.broadcaster = UpdateBroadcaster(buffer: updateBuffer)
         self.limits = limits
         self.configurationYAML = configurationYAML
         self.probe = health
