@@ -156,7 +156,11 @@ let package = Package(
             "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
             .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
-        .testTarget(name: "TradingAppTests", dependencies: ["TradingApp", "KnowledgeGraph"], swiftSettings: strict),
+        .testTarget(name: "TradingAppTests", dependencies: [
+            "TradingApp", "KnowledgeGraph",
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
         .testTarget(name: "GraphwizConfigTests", dependencies: ["GraphwizConfig"], swiftSettings: strict),
         .testTarget(name: "AlertsTests", dependencies: [
             "Alerts",

@@ -86,7 +86,8 @@ struct ServeProcessTests {
         let systemd = try ServeFakeSystemd(directory: dir.url.path)
         let db = dir.path("serve.sqlite")
         let config = try dir.write("graphwiz.yaml", Self.config(fast: 10))
-        let serve = try ServeProcess(arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "500"],
+        let serve = try ServeProcess(arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "500",
+                                                "--http-port", "0", "--metrics-port", "0"],
                                      environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "400000"])
         let ready = systemd.waitFor("READY=1", seconds: 60)
         #expect(ready.last?.hasPrefix("READY=1") == true, "log: \(serve.log)")
@@ -115,7 +116,8 @@ struct ServeProcessTests {
         defer { dir.remove() }
         let db = dir.path("serve.sqlite")
         let config = try dir.write("graphwiz.yaml", Self.config(fast: 10))
-        let serve = try ServeProcess(arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "100"],
+        let serve = try ServeProcess(arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "100",
+                                                "--http-port", "0", "--metrics-port", "0"],
                                      environment: [:])
         #expect(await serve.waitForLog("session started", seconds: 60), "log: \(serve.log)")
         _ = try dir.write("graphwiz.yaml", "trading:\n  timeframe: [\n")

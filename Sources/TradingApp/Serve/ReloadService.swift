@@ -31,6 +31,11 @@ struct ReloadService: Service {
             logger.error("config reload rejected, keeping the previous configuration: \(error)")
             return
         }
+        do {
+            try LoggingBootstrap.apply(configuration.logging)
+        } catch {
+            logger.error("config reload: logging settings rejected, keeping the previous ones: \(error)")
+        }
         for (index, entry) in sessions.enumerated() {
             guard index < configuration.trading.strategies.count else { continue }
             let next = configuration.trading.strategies[index]

@@ -4,13 +4,16 @@ import GraphwizConfig
 import Logging
 import Persistence
 import ServiceLifecycle
+import TradingAPI
 import TradingCore
 import TradingModel
 import UnixSignals
 
-/// `graphwiz serve`: the long-lived trading service. A ServiceGroup of the store, one trading session per
-/// configured strategy, the registered API/metrics services and the systemd notifier, in dependency order;
-/// SIGTERM/SIGINT stop it gracefully within the deadline, SIGHUP reloads the configuration.
+/// `graphwiz serve`: the long-lived trading service. A ServiceGroup, in dependency order, of the store, the
+/// update pump, one trading session per configured strategy, the HTTP API (dashboard, REST, WebSocket), the
+/// metrics server and samplers, the alert center, the registered extra services, config reload (SIGHUP) and
+/// the systemd notifier. SIGTERM/SIGINT stop it gracefully within the deadline. `--demo [SECONDS]` runs a
+/// one-shot simulation on the embedded defaults and prints the results.
 public struct ServeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -24,106 +27,63 @@ public struct ServeCommand: AsyncParsableCommand {
     var shutdownDeadline = 30.0
     @Option(help: "Simulation: bars generated per symbol.")
     var bars = 2_000
-    @Option(help: "Simulation: replay speed in bars per second (0 = as fast as possible).")
-    var speed = 60.0
+    @Option(help: "Simulation: replay speed in bars per second (0 = as fast as possible; default 60, demo 100).")
+    var speed: Double?
     @Option(help: "Simulation: generator seed.")
     var seed: UInt64 = 42
     @Flag(help: "Leave working orders at the venue on shutdown (default: cancel them).")
     var keepOrders = false
-    @Option(help: "Database file (default: database.url of the config, or GRAPHWIZ_DB).")
+    @Option(help: "Database file (default: database.url of the config, or GRAPHWIZ_DB; the demo uses a temporary file).")
     var db: String?
+    @Option(help: "Address the API and metrics servers bind.")
+    var host = "127.0.0.1"
+    @Option(help: "API and dashboard port (0 picks a free one; default monitoring.health_port, 8080).")
+    var httpPort: Int?
+    @Option(help: "Metrics port (0 picks a free one; default monitoring.metrics_port, 9090).")
+    var metricsPort: Int?
+    @Flag(help: "One-shot demo: simulation on the embedded defaults for SECONDS (default 20), then print the results.")
+    var demo = false
+    @Argument(help: "With --demo: seconds to run.")
+    var seconds: Int?
 
     public init() {}
 
-    public func run() async throws {
-        let logger = Logger(label: "graphwiz.serve")
-        let environment = ProcessInfo.processInfo.environment
-        let loader: ConfigLoader
-        let appConfig: AppConfiguration
-        do {
-            loader = ConfigLoader(environment: try ConfigLoader.environment())
-            appConfig = try config.map { try loader.load(file: $0) } ?? loader.loadDefault()
-        } catch {
-            throw ValidationError("\(error)")
+    public func validate() throws {
+        for (name, value) in [("--http-port", httpPort), ("--metrics-port", metricsPort)] {
+            if let value, !(0...65_535).contains(value) { throw ValidationError("\(name) must be 0...65535, got \(value)") }
         }
-        let tradingMode: TradingMode
-        if let mode {
-            guard let parsed = TradingMode(rawValue: mode) else {
-                throw ValidationError("--mode must be simulation, paper or live, got '\(mode)'")
-            }
-            tradingMode = parsed
-        } else {
-            tradingMode = appConfig.trading.mode
-        }
-        let venueMode = VenueMode(rawValue: tradingMode.rawValue) ?? .simulation
-        let exchanges = appConfig.exchanges
-        let venueName = venueMode == .simulation ? "sim" : (exchanges.kraken.enabled && !exchanges.binance.enabled ? "kraken" : "binance")
-        let keys = venueName == "kraken" ? exchanges.kraken : exchanges.binance
-        if venueMode == .live && (keys.apiKey.isEmpty || keys.apiSecret.isEmpty) {
-            try TradeCredentials.require(venue: venueName, environment: environment)
-        }
-        let timeframe = try DataArguments.timeframe(appConfig.trading.timeframe, option: "trading.timeframe")
-        var configured: String?
-        switch appConfig.database.kind {
-        case let .sqlite(path): configured = path
-        case .postgres:
-            if db == nil && environment[StoreLocation.environmentVariable] == nil {
-                throw ValidationError("database.url is a PostgreSQL URL, which this build's store cannot open yet; "
-                    + "pass --db FILE (SQLite) or set \(StoreLocation.environmentVariable)")
-            }
-        }
-        if environment[StoreLocation.environmentVariable] != nil { configured = nil }
-        let path = StoreLocation.resolve(option: db ?? configured)
-        let store = try await SQLStore.open(path: path)
-        let readiness = ServeReadiness()
-        var sessionServices: [any Service] = []
-        var reloadable: [(strategy: StrategyConfig, session: any TradingSessionLifecycle)] = []
-        let prefix = TradeSessionFactory.uniqueIdPrefix()
-        do {
-            for (index, entry) in appConfig.trading.strategies.enumerated() {
-                let symbols = entry.symbols.isEmpty ? appConfig.trading.symbols : entry.symbols
-                guard let sizing = PositionSizing(entry.sizing) else {
-                    throw ValidationError("trading.strategies[\(index)].sizing must be \(PositionSizing.syntax); got '\(entry.sizing)'")
-                }
-                let provider = SimulatedVenueProvider(bars: bars, seed: seed &+ UInt64(index * 1_000), barsPerSecond: speed,
-                                                      cash: Fixed(appConfig.trading.initialCash))
-                let connection = try await provider.connect(venue: venueName, mode: venueMode, symbols: symbols,
-                                                            timeframe: timeframe)
-                let sessionId = "\(tradingMode.rawValue)-\(index)-\(entry.name)"
-                let session = try TradeSessionFactory.make(
-                    strategy: entry.name, assignments: entry.params.keys.sorted().map { "\($0)=\(Self.text(entry.params[$0]!))" },
-                    configuration: TradingSessionConfiguration(
-                        sessionId: sessionId, symbols: symbols, timeframe: timeframe, sizing: sizing,
-                        riskLimits: appConfig.risk, idPrefix: "\(prefix)s\(index)", cancelOrdersOnStop: !keepOrders),
-                    connection: connection, journal: OrderJournalStore(store: store),
-                    logger: Logger(label: "graphwiz.session.\(index)"))
-                reloadable.append((entry, session))
-                sessionServices.append(SessionService(
-                    session: session, symbols: symbols, timeframe: timeframe,
-                    initialEquity: Fixed(appConfig.trading.initialCash), storeRun: venueMode != .live, store: store,
-                    readiness: readiness, logger: logger))
-            }
-        } catch {
-            try? await store.close()
-            throw ValidationError("\(error)")
-        }
-        var extra: [any Service] = []
-        let context = ServeContext(sessions: reloadable.map { $0.session }, store: store, logger: logger)
-        for builder in ServeHooks.registered { extra += try await builder(context) }
-        let services: [any Service] = [StoreService(store: store, logger: logger)] + sessionServices + extra
-            + [ReloadService(configPath: config, sessions: reloadable, logger: logger),
-               NotifyService(notifier: SystemdNotifier(environment: environment), readiness: readiness,
-                             sessions: sessionServices.count)]
-        var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
-                                                           logger: logger)
-        groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(Int64(shutdownDeadline * 1_000))
-        logger.info("serving", metadata: ["mode": "\(tradingMode.rawValue)", "sessions": "\(sessionServices.count)",
-                                          "store": "\(path)"])
-        try await ServiceGroup(configuration: groupConfiguration).run()
-        logger.info("stopped cleanly")
+        if seconds != nil && !demo { throw ValidationError("SECONDS is only taken with --demo, got \(seconds!)") }
+        if let seconds, seconds < 1 { throw ValidationError("--demo SECONDS must be at least 1, got \(seconds)") }
+        if let speed, speed < 0 || !speed.isFinite { throw ValidationError("--speed must be >= 0, got \(speed)") }
     }
 
-    private static func text(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    public func run() async throws {
+        // Metrics first: the sessions bind their latency histogram to the backend when they are built.
+        let registry = APIMetrics.bootstrap()
+        let plan = try ServePlan.load(self)
+        let setup = try await ServeSetup.make(plan: plan, command: self)
+        let group = ServiceGroup(configuration: setup.groupConfiguration)
+        let deadline = demo ? Duration.seconds(seconds ?? 20) : nil
+        // The demo's timer only starts the graceful shutdown; the group's own end is what is awaited.
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            if let deadline {
+                tasks.addTask {
+                    try? await Task.sleep(for: deadline)
+                    await group.triggerGracefulShutdown()
+                    return false
+                }
+            }
+            while let groupEnded = try await tasks.next(), !groupEnded {}
+            tasks.cancelAll()
+        }
+        setup.logger.info("stopped cleanly")
+        if demo { print(await DemoReport.text(control: setup.control, registry: registry, graphRecords: setup.provenance?.statistics.written)) }
+        if demo && db == nil, case let .sqlite(path) = plan.database {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
     }
 }

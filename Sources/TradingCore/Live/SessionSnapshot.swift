@@ -28,6 +28,8 @@ public struct SessionSnapshot: Sendable, Hashable, Codable {
     public var realizedPnl: Money
     public var feesPaid: Money
     public var positions: [Position]
+    /// Last mark price per symbol (absent before the symbol's first bar).
+    public var marks: [String: Price] = [:]
     /// Ledger balances: the quote cash and each non-flat base asset.
     public var balances: [Balance]
     /// Orders in submission order (the most recent `orderLimit`).

@@ -15,9 +15,18 @@ extension TradingSession {
             rejections: localRejections + (kernel.map { $0.rejections + $0.venueRejections } ?? []),
             time: lastBarTime, bars: barsSeen, quoteCurrency: portfolio.quoteCurrency, cash: portfolio.cash,
             equity: portfolio.equity, realizedPnl: portfolio.realizedPnl, feesPaid: portfolio.feesPaid,
-            positions: portfolio.positions, balances: balances, orders: Array(orders.suffix(500)),
+            positions: portfolio.positions, marks: Self.marks(portfolio), balances: balances, orders: Array(orders.suffix(500)),
             trades: kernel?.trades.closed ?? [], equityCurve: Array(equityCurve.suffix(5_000)),
             fills: kernel?.fills ?? 0)
+    }
+
+    /// The portfolio's marks by symbol, skipping instruments without a price yet.
+    static func marks(_ portfolio: Portfolio) -> [String: Price] {
+        var result: [String: Price] = [:]
+        for (index, instrument) in portfolio.instruments.enumerated() where portfolio.marks[index].isPositive {
+            result[instrument.symbol] = portfolio.marks[index]
+        }
+        return result
     }
 
     public func place(_ request: OrderRequest) async throws(SessionError) -> String {

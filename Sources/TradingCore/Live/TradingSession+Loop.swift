@@ -71,6 +71,8 @@ extension TradingSession {
     func runBar(_ bar: Bar, instrument: Int) async {
         if kernel == nil { await buildKernel(firstBar: bar, instrument: instrument) }
         guard var current = kernel else { return }
+        eventArrival = .now
+        defer { eventArrival = nil }
         lastBarTime = bar.time
         barsSeen += 1
         history[instrument].append(bar)
@@ -88,6 +90,8 @@ extension TradingSession {
 
     /// Applies a venue event to the journal and the kernel.
     func apply(_ event: ExecutionEvent) async {
+        eventArrival = .now
+        defer { eventArrival = nil }
         do {
             try await journal.record(event)
         } catch {
@@ -139,6 +143,7 @@ extension TradingSession {
             feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: reason, time: clock.now()))
             return
         }
+        recordEventToOrder()
         do {
             try await exchange.submit(request)
         } catch let error as ExchangeError where error.outcomeUnknown {
@@ -154,6 +159,7 @@ extension TradingSession {
 
     /// Sends a cancel; a failure is reported (the order keeps working, reconciliation settles it).
     func sendCancel(_ id: String, symbol: String) async {
+        recordEventToOrder()
         do {
             try await exchange.cancel(clientOrderId: id, symbol: symbol)
         } catch {

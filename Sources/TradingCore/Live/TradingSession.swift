@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import TradingModel
 
 /// Drives the one ``TradingKernel`` with bars from a ``MarketDataSource`` and events from an ``Exchange``, for
@@ -51,6 +52,11 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var subscribers: [Int: AsyncStream<SessionUpdate>.Continuation] = [:]
     var nextSubscriber = 0
     var lastRiskEventCount = 0
+    /// When the bar or venue event being handled arrived (nil between events and for operator commands).
+    var eventArrival: ContinuousClock.Instant?
+    /// `graphwiz_kernel_event_to_order_seconds`: from a bar/event arriving to each resulting command being handed
+    /// to the venue. Bound to the metrics backend at init: bootstrap metrics before building sessions.
+    let eventToOrder = Metrics.Timer(label: "graphwiz_kernel_event_to_order_seconds")
     /// The reports of every reconciliation, the start's first.
     public internal(set) var reconciliations: [ReconciliationReport] = []
 

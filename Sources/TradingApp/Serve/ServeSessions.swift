@@ -1,0 +1,63 @@
+import ArgumentParser
+import Logging
+import Persistence
+import ServiceLifecycle
+import Strategies
+import TradingCore
+import TradingModel
+import GraphwizConfig
+
+/// The trading sessions of `graphwiz serve`, one per configured strategy, each with the risk engine of
+/// `AppConfiguration.riskComponents` and its service.
+struct ServeSessions {
+    var entries: [SessionTradingControl.Entry] = []
+    var services: [any Service] = []
+    var reloadable: [(strategy: StrategyConfig, session: any TradingSessionLifecycle)] = []
+
+    static func build(plan: ServePlan, command: ServeCommand, store: SQLStore, readiness: ServeReadiness,
+                      logger: Logger) async throws -> ServeSessions {
+        let appConfig = plan.appConfig
+        var result = ServeSessions()
+        let prefix = TradeSessionFactory.uniqueIdPrefix()
+        do {
+            for (index, entry) in appConfig.trading.strategies.enumerated() {
+                let symbols = entry.symbols.isEmpty ? appConfig.trading.symbols : entry.symbols
+                guard let sizing = PositionSizing(entry.sizing) else {
+                    throw ValidationError("trading.strategies[\(index)].sizing must be \(PositionSizing.syntax); got '\(entry.sizing)'")
+                }
+                let type = try StrategyRegistry.strategy(named: entry.name)
+                // The session builds this same engine (limits, cooldown, pair lock) from `riskLimits`; building it
+                // here refuses bad limits before anything starts, naming the key.
+                _ = try appConfig.riskComponents(strategy: entry.name, allowShort: false)
+                let provider = SimulatedVenueProvider(bars: command.bars, seed: command.seed &+ UInt64(index * 1_000),
+                                                      barsPerSecond: plan.speed, cash: Fixed(appConfig.trading.initialCash))
+                let connection = try await provider.connect(venue: plan.venueName, mode: plan.venueMode, symbols: symbols,
+                                                            timeframe: plan.timeframe)
+                let configuration = TradingSessionConfiguration(
+                    sessionId: "\(plan.mode.rawValue)-\(index)-\(entry.name)", symbols: symbols, timeframe: plan.timeframe,
+                    sizing: sizing, riskLimits: appConfig.risk, idPrefix: "\(prefix)s\(index)",
+                    cancelOrdersOnStop: !command.keepOrders)
+                let session = try TradeSessionFactory.make(
+                    strategy: entry.name, assignments: entry.params.keys.sorted().map { "\($0)=\(text(entry.params[$0]!))" },
+                    configuration: configuration, connection: connection, journal: OrderJournalStore(store: store),
+                    logger: Logger(label: "graphwiz.session.\(index)"))
+                result.reloadable.append((entry, session))
+                result.entries.append(SessionTradingControl.Entry(session: session, strategy: entry.name, symbols: symbols,
+                                                                  space: type.parameterSpace))
+                result.services.append(SessionService(
+                    session: session, symbols: symbols, timeframe: plan.timeframe,
+                    initialEquity: Fixed(appConfig.trading.initialCash), storeRun: plan.venueMode != .live, store: store,
+                    readiness: readiness, logger: logger))
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return result
+    }
+
+    private static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
