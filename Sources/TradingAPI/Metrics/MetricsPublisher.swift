@@ -8,7 +8,9 @@ import TradingCore
 /// - `graphwiz_portfolio_value`, `graphwiz_portfolio_cash`, `graphwiz_portfolio_positions_value`
 /// - `graphwiz_trading_realized_pnl`, `graphwiz_trading_unrealized_pnl`, `graphwiz_trading_drawdown_ratio`,
 ///   `graphwiz_trading_win_rate_ratio`, `graphwiz_trading_closed_trades`, `graphwiz_trading_open_orders`
-/// - `graphwiz_risk_exposure_ratio`, `graphwiz_risk_state{state}` (1 for the current state, 0 otherwise)
+/// - `graphwiz_risk_state` (0 ACTIVE, 1 REDUCING, 2 HALTED), `graphwiz_risk_exposure_ratio`,
+///   `graphwiz_risk_var_ratio{method,confidence}` and `graphwiz_risk_cvar_ratio{method,confidence}` of the equity
+///   curve's returns (historical, parametric, Monte Carlo at 95% and 99%), through ``RiskMetricsPublisher``
 /// - `graphwiz_kernel_up`, `graphwiz_component_up{component}`
 /// - `process_resident_memory_bytes`, `process_cpu_seconds_total`, `process_open_fds`
 ///
@@ -34,6 +36,9 @@ public struct MetricsPublisher<Control: TradingControl>: Service {
         }
     }
 
+    /// Equity points whose returns feed VaR / CVaR.
+    static var riskWindow: Int { 500 }
+
     /// Takes one sample now.
     public func sample() async {
         let portfolio = await control.portfolio()
@@ -47,10 +52,10 @@ public struct MetricsPublisher<Control: TradingControl>: Service {
         gauges.closedTrades.record(portfolio.closedTrades)
         gauges.openOrders.record(await control.orders(openOnly: true, limit: 1000).count)
         let risk = await control.riskStatus()
-        gauges.exposure.record(risk.exposure)
-        for state in TradingState.allCases {
-            Gauge(label: "graphwiz_risk_state", dimensions: [("state", state.rawValue)]).record(state == risk.state ? 1 : 0)
-        }
+        let curve = await control.equityCurve(limit: Self.riskWindow).map(\.equity.doubleValue)
+        let returns = ValueAtRisk.returns(curve)
+        RiskMetricsPublisher().publish(state: risk.state, exposureRatio: risk.exposure,
+                                       measures: returns.count >= 2 ? ValueAtRisk.all(returns) : [])
         let health = await control.health()
         for component in health {
             Gauge(label: "graphwiz_component_up", dimensions: [("component", component.name)])
@@ -70,7 +75,6 @@ public struct MetricsPublisher<Control: TradingControl>: Service {
         let winRate = Gauge(label: "graphwiz_trading_win_rate_ratio")
         let closedTrades = Gauge(label: "graphwiz_trading_closed_trades")
         let openOrders = Gauge(label: "graphwiz_trading_open_orders")
-        let exposure = Gauge(label: "graphwiz_risk_exposure_ratio")
         let kernelUp = Gauge(label: "graphwiz_kernel_up")
         let resident = Gauge(label: "process_resident_memory_bytes")
         let fds = Gauge(label: "process_open_fds")
