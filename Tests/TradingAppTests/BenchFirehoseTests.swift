@@ -32,7 +32,7 @@ struct BenchFirehoseTests {
 
     @Test("closed-loop latency over 200 bars of 4 symbols times exactly one order per 5th bar")
     func latencyCountsAddUp() async throws {
-        let command = try DataTestDirectory.parse(["bench", "latency", "--bars", "200", "--symbols", "4", "--every", "5"],
+        let command = try DataTestDirectory.parse(["bench", "latency", "--events", "200", "--symbols", "4", "--every", "5"],
                                                   as: BenchLatencyCommand.self)
         let report = try await command.runner.run()
         #expect(report.offeredEvents == 200)

@@ -25,7 +25,7 @@ struct BenchFirehoseCommand: AsyncParsableCommand {
     var every = 10
 
     @Option(help: "Write the report as JSON to this file.")
-    var json: String?
+    var output: String?
 
     func validate() throws {
         guard (1...10_000).contains(symbols) else { throw ValidationError("--symbols must be 1...10000, got \(symbols)") }
@@ -49,7 +49,7 @@ struct BenchFirehoseCommand: AsyncParsableCommand {
             + "an order every \(every) bars, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let report = try await runner.run()
         for line in report.lines { print(line) }
-        if let json { try BenchJSON.write(report, to: json) }
+        if let output { try BenchJSON.write(report, to: output) }
     }
 }
 

@@ -42,7 +42,7 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
         if let position = index[symbol] {
             subscribers.withLock { $0[position].append(continuation) }
         } else {
-            continuation.finish(throwing: ReplayError(message: "the bench feed has no symbol \(symbol)"))
+            continuation.finish(throwing: BenchFirehoseRunner.Failure(description: "the bench feed has no symbol \(symbol); it has B0000/USDT...\(Self.symbol(symbols.count - 1))"))
         }
         return stream
     }

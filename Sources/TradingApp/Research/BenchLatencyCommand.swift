@@ -9,8 +9,8 @@ struct BenchLatencyCommand: AsyncParsableCommand {
         commandName: "latency",
         abstract: "Measure event-to-order latency through a live session (use a release build).")
 
-    @Option(help: "Bars to send, round-robin over the symbols.")
-    var bars = 300_000
+    @Option(help: "Bars (events) to send, round-robin over the symbols.")
+    var events = 300_000
 
     @Option(help: "Symbols.")
     var symbols = 10
@@ -19,24 +19,24 @@ struct BenchLatencyCommand: AsyncParsableCommand {
     var every = 10
 
     @Option(help: "Write the report as JSON to this file.")
-    var json: String?
+    var output: String?
 
     func validate() throws {
-        guard bars >= 1 else { throw ValidationError("--bars must be at least 1, got \(bars)") }
+        guard events >= 1 else { throw ValidationError("--events must be at least 1, got \(events)") }
         guard (1...10_000).contains(symbols) else { throw ValidationError("--symbols must be 1...10000, got \(symbols)") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
     }
 
     /// The runner these options describe.
     var runner: BenchFirehoseRunner {
-        BenchFirehoseRunner(symbols: symbols, strategies: 1, every: every, pacing: .closedLoop, seconds: 0, bars: bars)
+        BenchFirehoseRunner(symbols: symbols, strategies: 1, every: every, pacing: .closedLoop, seconds: 0, bars: events)
     }
 
     func run() async throws {
         #if DEBUG
         print("note: this is a debug build; figures are only meaningful from `swift build -c release`.")
         #endif
-        print("graphwiz bench latency: \(bars) bars over \(symbols) symbols, one live session + paper venue, "
+        print("graphwiz bench latency: \(events) bars over \(symbols) symbols, one live session + paper venue, "
             + "an order every \(every) bars, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let report = try await runner.run()
         print("processed \(report.processedEvents) bars in \(BenchFirehoseReport.fixed(report.producingSeconds)) s "
@@ -44,6 +44,6 @@ struct BenchLatencyCommand: AsyncParsableCommand {
         print(report.latencyLine)
         print("\(report.p99Microseconds < BenchFirehoseReport.p99TargetMicroseconds ? "PASS" : "FAIL"): p99 "
             + "\(BenchFirehoseReport.micro(report.p99Microseconds)) (target < \(BenchFirehoseReport.micro(BenchFirehoseReport.p99TargetMicroseconds)))")
-        if let json { try BenchJSON.write(report, to: json) }
+        if let output { try BenchJSON.write(report, to: output) }
     }
 }

@@ -63,6 +63,8 @@ struct BenchServiceRSS: Sendable {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--config", config.path, "--db", directory.appendingPathComponent("serve.sqlite").path,
                              "--bars", "\(bars)", "--speed", "0", "--shutdown-deadline", "10"]
+        // Readiness is read from the "session started" info line; the default level (warning) hides it.
+        process.environment = ProcessInfo.processInfo.environment.merging(["GRAPHWIZ_LOG_LEVEL": "info"]) { $1 }
         let log = BenchChildLog()
         let pipe = Pipe()
         process.standardOutput = pipe

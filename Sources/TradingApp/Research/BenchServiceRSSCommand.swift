@@ -14,7 +14,7 @@ struct BenchServiceRSSCommand: AsyncParsableCommand {
     var settle = 2.0
 
     @Option(help: "Write the measurement as JSON to this file.")
-    var json: String?
+    var output: String?
 
     func validate() throws {
         guard settle >= 0 && settle <= 600 else { throw ValidationError("--settle must be 0...600 seconds, got \(settle)") }
@@ -30,6 +30,6 @@ struct BenchServiceRSSCommand: AsyncParsableCommand {
             + "session started after \(String(format: "%.2f", measurement.startupSeconds)) s, exit \(measurement.exitStatus) after SIGTERM")
         print("\(megabytes < BenchServiceRSS.targetMegabytes ? "PASS" : "FAIL"): idle RSS "
             + "\(String(format: "%.1f", megabytes)) MB (target < \(Int(BenchServiceRSS.targetMegabytes)) MB)")
-        if let json { try BenchJSON.write(measurement, to: json) }
+        if let output { try BenchJSON.write(measurement, to: output) }
     }
 }
