@@ -74,6 +74,19 @@ struct BenchFirehoseTests {
         #expect(!report.passed)
     }
 
+    @Test("the throughput bench keeps its own options next to the service subcommands")
+    func parentStillParses() throws {
+        let bench = try DataTestDirectory.parse(["bench", "--bars", "5000", "--only", "kernel"], as: BenchCommand.self)
+        #expect(bench.bars == 5_000)
+        #expect(bench.only == "kernel")
+        let latency = try DataTestDirectory.parse(["bench", "latency", "--events", "1234", "--output", "r.json"],
+                                                  as: BenchLatencyCommand.self)
+        #expect(latency.events == 1_234)
+        #expect(latency.output == "r.json")
+        let rss = try DataTestDirectory.parse(["bench", "rss", "--binary", "/x/graphwiz"], as: BenchServiceRSSCommand.self)
+        #expect(rss.binary == "/x/graphwiz")
+    }
+
     @Test("firehose options outside their ranges are refused with the value")
     func refusesBadOptions() {
         #expect(throws: (any Error).self) {
