@@ -11,10 +11,13 @@ import TradingModel
 
 /// `graphwiz bench`: throughput figures (build with `-c release`). Prints one line per figure; `--json` writes
 /// them for `bench/compare.sh`, which measures vectorbt and backtesting.py on the same data in the same run.
+/// Subcommands measure the service: `latency` (event-to-order through a live session), `firehose` (real-time
+/// market data through several sessions), `rss` (idle memory of `graphwiz serve`) and `api` (requests/s).
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure kernel, sweep, CSV import, store and indicator throughput (use a release build)."
+        abstract: "Measure kernel, sweep, CSV import, store and indicator throughput (use a release build).",
+        subcommands: [BenchLatencyCommand.self, BenchFirehoseCommand.self, BenchServiceRSSCommand.self, BenchAPICommand.self]
     )
 
     @Option(help: "Generated 1-minute bars to run on.")

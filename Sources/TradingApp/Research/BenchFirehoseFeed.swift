@@ -1,0 +1,112 @@
+import Dispatch
+import Synchronization
+import TradingCore
+import TradingModel
+
+/// How a ``BenchFirehoseFeed`` paces its bars.
+enum BenchPacing: Sendable, Hashable {
+    /// Real time: every symbol gets `perSecond` bars a second, spread evenly over the second.
+    case realTime(perSecond: Double)
+    /// Back to back: the next bar leaves once every session processed the previous one (pure latency).
+    case closedLoop
+}
+
+/// A market-data source that fans generated bars of many symbols out to every session subscribed to them, stamping
+/// each bar on a ``BenchProbe`` as it leaves. Bar `k` of a symbol has time `BenchProbe.baseTime + k × 60 000`
+/// (1-minute bars) so the probe can find its stamp again.
+final class BenchFirehoseFeed: MarketDataSource, Sendable {
+    /// Unified symbols, `B0000/USDT`, `B0001/USDT`, ...
+    let symbols: [String]
+    private let index: [String: Int]
+    private let subscribers: Mutex<[[AsyncThrowingStream<Bar, Error>.Continuation]]>
+
+    /// A feed of `count` symbols.
+    init(symbols count: Int) {
+        let names = (0..<count).map { Self.symbol($0) }
+        symbols = names
+        index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        subscribers = Mutex(Array(repeating: [], count: count))
+    }
+
+    /// The symbol of instrument `index`.
+    static func symbol(_ index: Int) -> String {
+        let digits = String(index)
+        return "B" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "/USDT"
+    }
+
+    /// The instrument index of `symbol`, or nil.
+    func instrumentIndex(of symbol: String) -> Int? { index[symbol] }
+
+    func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Bar.self)
+        if let position = index[symbol] {
+            subscribers.withLock { $0[position].append(continuation) }
+        } else {
+            continuation.finish(throwing: BenchFirehoseRunner.Failure(description: "the bench feed has no symbol \(symbol); it has B0000/USDT...\(Self.symbol(symbols.count - 1))"))
+        }
+        return stream
+    }
+
+    /// How many streams are subscribed in total.
+    var subscriptionCount: Int { subscribers.withLock { $0.reduce(0) { $0 + $1.count } } }
+
+    /// Bar `sequence` of every symbol's series: a small deterministic wiggle around 100.
+    static func bar(sequence: Int, symbol: Int) -> Bar {
+        let close = 100 + Double((sequence &* 7 &+ symbol) % 21 - 10) * 0.05
+        return Bar(time: BenchProbe.baseTime + Int64(sequence) * 60_000, open: close, high: close + 0.1,
+                   low: close - 0.1, close: close, volume: 1_000_000)
+    }
+
+    /// Emits bar `sequence` of `symbol` to its subscribers, stamped on `probe`.
+    func emit(sequence: Int, symbol: Int, probe: BenchProbe) {
+        let bar = Self.bar(sequence: sequence, symbol: symbol)
+        let targets = subscribers.withLock { $0[symbol] }
+        probe.emitted(symbol: symbol, sequence: sequence, copies: targets.count)
+        for continuation in targets { continuation.yield(bar) }
+    }
+
+    /// Ends every stream (the sessions then stop after their last bar).
+    func finish() {
+        let all = subscribers.withLock { $0 }
+        for list in all { for continuation in list { continuation.finish() } }
+    }
+
+    /// Produces `rounds` bars per symbol in real time: `slices` emission slots per round, each slot emitting the
+    /// symbols whose index falls in it, at deadlines (a late producer catches up, so offered ≤ target). Returns
+    /// the rounds emitted before `seconds` ran out.
+    func produceRealTime(perSecond: Double, seconds: Double, probe: BenchProbe) async -> Int {
+        let count = symbols.count
+        let slices = max(1, min(count, 20))
+        let slotNanos = 1e9 / perSecond / Double(slices)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let end = start + UInt64(seconds * 1e9)
+        var round = 0
+        while true {
+            for slice in 0..<slices {
+                let deadline = start + UInt64((Double(round * slices + slice) * slotNanos).rounded())
+                if deadline >= end { return round }
+                let now = DispatchTime.now().uptimeNanoseconds
+                if deadline > now {
+                    do { try await Task.sleep(nanoseconds: deadline - now) } catch { return round }
+                }
+                var symbol = slice
+                while symbol < count {
+                    emit(sequence: round, symbol: symbol, probe: probe)
+                    symbol += slices
+                }
+            }
+            round += 1
+        }
+    }
+
+    /// Produces `bars` bars round-robin over the symbols, each only after the previous one was processed by
+    /// `sessions` sessions (acknowledged on `acks`).
+    func produceClosedLoop(bars: Int, sessions: Int, acks: AsyncStream<Void>, probe: BenchProbe) async {
+        var iterator = acks.makeAsyncIterator()
+        let count = symbols.count
+        for sent in 0..<bars {
+            emit(sequence: sent / count, symbol: sent % count, probe: probe)
+            for _ in 0..<sessions { if await iterator.next() == nil { return } }
+        }
+    }
+}
