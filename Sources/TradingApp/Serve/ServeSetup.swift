@@ -103,6 +103,13 @@ struct ServeSetup {
             })
         var services: [any Service] = [StoreService(store: store, logger: logger)]
         if let provenance { services.append(ProvenanceWriterService(writer: provenance)) }
+        if case .sqlite = plan.database {
+            // The market graph (markets, statistics, regimes, patterns, correlations) from the stored bars, refreshed
+            // every `knowledge_graph.update_interval_s`, with the retention policy applied after each refresh.
+            let updater = GraphUpdater(store: EmbeddedGraphStore(store: store), source: StoredMarketSeriesSource(store: store),
+                                       configuration: GraphUpdater.Configuration(knowledgeGraph: appConfig.knowledgeGraph))
+            services.append(GraphUpdaterService(updater: updater))
+        }
         services += [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]
         if let provenance {
