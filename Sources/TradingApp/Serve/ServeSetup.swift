@@ -106,9 +106,13 @@ struct ServeSetup {
         if case .sqlite = plan.database {
             // The market graph (markets, statistics, regimes, patterns, correlations) from the stored bars, refreshed
             // every `knowledge_graph.update_interval_s`, with the retention policy applied after each refresh.
-            let updater = GraphUpdater(store: EmbeddedGraphStore(store: store), source: StoredMarketSeriesSource(store: store),
-                                       configuration: GraphUpdater.Configuration(knowledgeGraph: appConfig.knowledgeGraph))
-            services.append(GraphUpdaterService(updater: updater))
+            let graph = EmbeddedGraphStore(store: store)
+            let feed = CorrelationFeedService.make(source: GraphCorrelationSource(store: graph), entries: built.entries,
+                                                   logger: logger)
+            let updater = GraphUpdater(store: graph, source: StoredMarketSeriesSource(store: store),
+                                       configuration: GraphUpdater.Configuration(knowledgeGraph: appConfig.knowledgeGraph),
+                                       onRefresh: feed.onRefresh)
+            services += [GraphUpdaterService(updater: updater), feed.service]
         }
         services += [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]

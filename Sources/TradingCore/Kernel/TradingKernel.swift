@@ -146,6 +146,17 @@ public struct TradingKernel<S: Strategy>: Sendable {
         return .failure(rejections.last!)
     }
 
+    /// Hands externally computed correlations (the knowledge graph's CORRELATED_WITH) to the risk engine, which
+    /// uses them instead of its rolling window while they are fresher. Returns false when the risk hook is not a
+    /// ``RiskEngine`` (nothing to update).
+    /// - Throws: ``CorrelationInputError`` when the matrix is not square over `symbols` or a value is outside [-1, 1].
+    public mutating func updateCorrelations(symbols: [String], matrix: [[Double]], asOf: Int64) throws(CorrelationInputError) -> Bool {
+        guard var engine = risk as? RiskEngine else { return false }
+        try engine.updateCorrelations(symbols: symbols, matrix: matrix, asOf: asOf)
+        risk = engine
+        return true
+    }
+
     /// Registers an order recovered from the order journal after a restart (already at the venue), so its later
     /// fills and cancels reach the ledger. Returns false for a symbol this kernel does not trade.
     @discardableResult

@@ -69,6 +69,11 @@ extension TradingSession {
         alert(.info, "resumed", "session \(sessionId) resumed: \(reason)")
     }
 
+    public func updateCorrelations(symbols: [String], matrix: [[Double]], asOf: Int64) async throws(CorrelationInputError) -> Bool {
+        guard kernel != nil else { return false }
+        return try kernel!.updateCorrelations(symbols: symbols, matrix: matrix, asOf: asOf)
+    }
+
     public func startStrategy() async {
         strategyRunning = true
         alert(.info, "strategy_started", "strategy \(strategyName) trades again")

@@ -21,6 +21,9 @@ public protocol TradingSessionControl: Sendable {
     /// Changes strategy parameters (validated against the strategy's space; the new instance is warmed up on
     /// recent bars). Returns the parameters now in force.
     func updateParameters(_ values: [String: ParameterValue]) async throws(SessionError) -> ParameterValues
+    /// Feeds correlations from outside (the knowledge graph) to the session's risk engine; false when the session
+    /// has no risk engine yet or none to update.
+    func updateCorrelations(symbols: [String], matrix: [[Double]], asOf: Int64) async throws(CorrelationInputError) -> Bool
     /// Updates pushed from now on; the stream ends when the session ends.
     func updates() async -> AsyncStream<SessionUpdate>
     /// Ends the session gracefully (orders canceled or kept per configuration).
