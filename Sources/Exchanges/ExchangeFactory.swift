@@ -67,8 +67,8 @@ public enum ExchangeFactory {
         var webSocket = settings.webSocketBaseURL
         if webSocket.isEmpty, !settings.restBaseURL.isEmpty {
             let trimmed = rest.hasSuffix("/") ? String(rest.dropLast()) : rest
-            if trimmed.hasPrefix("http://") { webSocket = "ws://" + trimmed.dropFirst(7) + "/v2" }
-            if trimmed.hasPrefix("https://") { webSocket = "wss://" + trimmed.dropFirst(8) + "/v2" }
+            if trimmed.hasPrefix("http://") { webSocket = "ws://" + String(trimmed.dropFirst(7)) + "/v2" }
+            if trimmed.hasPrefix("https://") { webSocket = "wss://" + String(trimmed.dropFirst(8)) + "/v2" }
         }
         return KrakenConfiguration(restBaseURL: rest,
                                    webSocketURL: webSocket.isEmpty ? KrakenConfiguration.defaultWebSocketURL : webSocket,

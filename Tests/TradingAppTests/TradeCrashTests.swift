@@ -112,11 +112,11 @@ struct TradeCrashTests {
         #expect(await first.waitForLog("reconciliation with binance", seconds: 60), "first start: \(first.log)")
         // One closed bar makes dca place its buy; push until the venue has recorded it.
         let minute: Int64 = 60_000
-        let t0 = (WallClock().now() / minute - 5) * minute
+        let t0 = (WallClock().now() / minute - 70) * minute
         let deadline = ContinuousClock.now + .seconds(20)
         var i: Int64 = 0
         while ContinuousClock.now < deadline, await state.allOrders().isEmpty {
-            if i < 3 {
+            if i < 60 {
                 let bar = Bar(time: t0 + i * minute, open: 40_000, high: 40_010, low: 39_990, close: 40_000, volume: 1)
                 await state.pushKline("BTCUSDT", interval: "1m", bar: bar, closed: true)
                 i += 1

@@ -23,7 +23,7 @@ public struct ExchangeVenueProvider: VenueProvider {
         guard let venue = ExchangeVenue(rawValue: name) else {
             return try await simulated.connect(venue: name, mode: mode, symbols: symbols, timeframe: timeframe)
         }
-        let settings = try settings(venue)
+        let settings = try self.settings(venue)
         let marketData = try ExchangeFactory.marketData(settings)
         switch mode {
         case .simulation:

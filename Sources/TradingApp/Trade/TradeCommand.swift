@@ -56,8 +56,9 @@ public struct TradeCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let lines = try await perform { print($0) }
-        print(lines.joined(separator: "\n"))
+        // Written unbuffered, so a supervisor reading a pipe sees the reconciliation report at once.
+        let lines = try await perform { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Runs the session; `announce` receives the lines to show at once (confirmation, reconciliation report).
