@@ -56,7 +56,7 @@ import VenueFakes
                 kr-cli-1 BTC/USD buy limit 0.01 @ 40000 accepted filled 0 (venue id O00000-00001-ORDER)
 
                 """)
-            _ = try await DataTestDirectory.parse(["exchange", "cancel"] + base + ["--symbol", "BTC/USD", "--client-id", "kr-cli-1"],
+            _ = try await DataTestDirectory.parse(["exchange", "cancel"] + base + ["--symbol", "BTC/USD", "--id", "kr-cli-1"],
                                                   as: ExchangeCancel.self).perform(environment: environment(server))
             #expect(server.orders.map(\.status) == ["canceled"])
             let after = try await DataTestDirectory.parse(["exchange", "orders"] + base, as: ExchangeOrders.self)
@@ -100,9 +100,10 @@ import VenueFakes
                 Stored in \(db).
 
                 """)
-            let expected = (Int64(0)..<30).map { m in
-                Bar(time: t0 + m * 60_000, open: Double(100 + m), high: Double(100 + m) + 0.5, low: Double(100 + m),
-                    close: Double(100 + m) + 0.5, volume: 3)
+            let expected = (Int64(0)..<30).map { (m: Int64) -> Bar in
+                let low = Double(100 + m)
+                let time: Int64 = t0 + m * 60_000
+                return Bar(time: time, open: low, high: low + 0.5, low: low, close: low + 0.5, volume: 3)
             }
             #expect(try await DataTestDirectory.storedBars(db, symbol: "BTC/EUR", timeframe: .oneMinute) == expected)
         }

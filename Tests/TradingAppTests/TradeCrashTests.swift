@@ -6,10 +6,17 @@ import TradingCore
 import TradingModel
 import VenueFakes
 
+/// Text collected from a child's output.
+final class TradeProcessLog: Sendable {
+    private let text = Mutex("")
+    func append(_ more: String) { text.withLock { $0 += more } }
+    var value: String { text.withLock { $0 } }
+}
+
 /// A spawned `graphwiz trade` with its output collected; SIGKILLed if a test leaves it running.
 final class TradeProcess: @unchecked Sendable {
     let process: Process
-    private let output = Mutex("")
+    private let output = TradeProcessLog()
 
     init(arguments: [String], environment: [String: String]) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("graphwiz")
@@ -25,12 +32,12 @@ final class TradeProcess: @unchecked Sendable {
         process.standardOutput = pipe
         pipe.fileHandleForReading.readabilityHandler = { [output] handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.withLock { $0 += text }
+            output.append(text)
         }
         try process.run()
     }
 
-    var log: String { output.withLock { $0 } }
+    var log: String { output.value }
 
     /// Waits until the log contains `needle` (true) or `seconds` pass (false).
     func waitForLog(_ needle: String, seconds: Double) async -> Bool {

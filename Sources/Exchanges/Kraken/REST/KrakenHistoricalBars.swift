@@ -19,10 +19,13 @@ public struct KrakenHistoricalBars: HistoricalBarSource {
     public func bars(symbol: String, timeframe: Timeframe, from: Int64, to: Int64, limit: Int) async throws -> [Bar] {
         let count = max(1, min(limit, maxBarsPerRequest))
         let window = Int64(count) * timeframe.milliseconds
+        // Bars opening at or before `to` are those opening before the end of `to`'s interval (KrakenHistory's
+        // ranges are half-open, and a bar needs the trades of its whole interval).
+        let last = to - ((to % timeframe.milliseconds) + timeframe.milliseconds) % timeframe.milliseconds + timeframe.milliseconds
         var result: [Bar] = []
         var start = from
-        while start <= to, result.count < count {
-            let end = min(to + 1, start + window)
+        while start < last, result.count < count {
+            let end = min(last, start + window)
             result += try await history.bars(symbol: symbol, timeframe: timeframe, from: start, to: end)
             start = end
         }
