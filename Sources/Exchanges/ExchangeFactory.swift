@@ -1,3 +1,5 @@
+import Foundation
+import Logging
 import TradingCore
 
 /// What is needed to connect to one venue, independent of where it came from (config file, environment,
@@ -51,12 +53,45 @@ public enum ExchangeFactory {
         BinanceExchange(configuration: binanceConfiguration(settings), limiter: binanceLimiter)
     }
 
+    /// The Kraken configuration of `settings`: an `http(s)://` REST override also moves both WebSocket
+    /// endpoints to `ws(s)://<same host>/v2` unless `webSocketBaseURL` names one; no keys means public data only.
+    /// - Throws: ``ExchangeFactoryError`` when the secret is not base64.
+    public static func krakenConfiguration(_ settings: ExchangeSettings) throws(ExchangeFactoryError) -> KrakenConfiguration {
+        var credentials: KrakenCredentials?
+        if !settings.apiKey.isEmpty || !settings.apiSecret.isEmpty {
+            do { credentials = try KrakenCredentials(apiKey: settings.apiKey, apiSecret: settings.apiSecret) } catch {
+                throw ExchangeFactoryError(message: "exchanges.kraken.api_secret (or KRAKEN_API_SECRET): \(error)")
+            }
+        }
+        let rest = settings.restBaseURL.isEmpty ? KrakenConfiguration.defaultRESTBaseURL : settings.restBaseURL
+        var webSocket = settings.webSocketBaseURL
+        if webSocket.isEmpty, !settings.restBaseURL.isEmpty {
+            let trimmed = rest.hasSuffix("/") ? String(rest.dropLast()) : rest
+            if trimmed.hasPrefix("http://") { webSocket = "ws://" + String(trimmed.dropFirst(7)) + "/v2" }
+            if trimmed.hasPrefix("https://") { webSocket = "wss://" + String(trimmed.dropFirst(8)) + "/v2" }
+        }
+        return KrakenConfiguration(restBaseURL: rest,
+                                   webSocketURL: webSocket.isEmpty ? KrakenConfiguration.defaultWebSocketURL : webSocket,
+                                   webSocketAuthURL: webSocket.isEmpty ? KrakenConfiguration.defaultWebSocketAuthURL : webSocket,
+                                   credentials: credentials)
+    }
+
+    /// The Kraken adapter (not yet streaming; call `startStreaming()` to receive executions over WebSocket).
+    /// - Throws: ``ExchangeFactoryError`` when the settings are unusable.
+    public static func kraken(_ settings: ExchangeSettings,
+                              logger: Logger = Logger(label: "graphwiz.kraken")) throws(ExchangeFactoryError) -> KrakenExchange {
+        let configuration = try krakenConfiguration(settings)
+        do { return try KrakenExchange(configuration: configuration, logger: logger) } catch {
+            throw ExchangeFactoryError(message: "exchange kraken: \(error)")
+        }
+    }
+
     /// The adapter of the settings' venue.
-    /// - Throws: ``ExchangeFactoryError`` for a venue this build has no adapter for.
+    /// - Throws: ``ExchangeFactoryError`` when the settings are unusable.
     public static func exchange(_ settings: ExchangeSettings) throws -> any Exchange {
         switch settings.venue {
         case .binance: return binance(settings)
-        case .kraken: throw unavailable(.kraken)
+        case .kraken: return try kraken(settings)
         }
     }
 
@@ -64,7 +99,7 @@ public enum ExchangeFactory {
     public static func historicalBars(_ settings: ExchangeSettings) throws -> any HistoricalBarSource {
         switch settings.venue {
         case .binance: return BinanceHistoricalBars(exchange: binance(settings))
-        case .kraken: throw unavailable(.kraken)
+        case .kraken: return KrakenHistoricalBars(exchange: try kraken(settings))
         }
     }
 
@@ -72,12 +107,11 @@ public enum ExchangeFactory {
     public static func marketData(_ settings: ExchangeSettings) throws -> any MarketDataSource {
         switch settings.venue {
         case .binance: return BinanceMarketDataSource(exchange: binance(settings))
-        case .kraken: throw unavailable(.kraken)
+        case .kraken:
+            let configuration = try krakenConfiguration(settings)
+            do { return try KrakenMarketDataSource(configuration: configuration) } catch {
+                throw ExchangeFactoryError(message: "exchange kraken: \(error)")
+            }
         }
-    }
-
-    static func unavailable(_ venue: ExchangeVenue) -> ExchangeFactoryError {
-        ExchangeFactoryError(message: "exchange \(venue.rawValue): no adapter is registered in ExchangeFactory for this "
-            + "venue in this build; available: binance")
     }
 }

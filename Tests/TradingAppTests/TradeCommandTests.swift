@@ -63,7 +63,7 @@ struct TradeCommandTests {
             _ = try await command.perform(environment: [:]) { _ in }
         } throws: { error in
             (error as? ValidationError)?.message == "live trading on binance needs API keys: set BINANCE_API_KEY and "
-                + "BINANCE_API_SECRET in the environment; nothing was sent"
+                + "BINANCE_API_SECRET in the environment (or exchanges.binance in --config); nothing was sent"
         }
     }
 
@@ -83,14 +83,17 @@ struct TradeCommandTests {
         #expect(asked.first?.contains("KRAKEN_API") == false)
     }
 
-    @Test("paper mode on binance says clearly that the adapter is not linked yet")
-    func adapterNotLinked() async throws {
-        let command = try DataTestDirectory.parse(["trade", "--mode", "paper", "--exchange", "binance"], as: TradeCommand.self)
+    @Test("live mode asks the promotion gate after confirmation and refuses a strategy on paper")
+    func liveAsksTheGate() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let command = try DataTestDirectory.parse(["trade", "--mode", "live", "--exchange", "binance", "--strategy", "sma_cross",
+                                                   "--base-url", "http://127.0.0.1:9", "--yes", "--db", dir.path("g.sqlite")],
+                                                  as: TradeCommand.self)
         await #expect {
-            _ = try await command.perform { _ in }
+            _ = try await command.perform(environment: ["BINANCE_API_KEY": "k", "BINANCE_API_SECRET": "s"]) { _ in }
         } throws: { error in
-            (error as? ValidationError)?.message == "the binance adapter is not linked into this build yet; use "
-                + "--exchange sim (generated bars through the paper venue) until it is"
+            (error as? ValidationError)?.message.hasPrefix("promotion gate refused live trading: sma_cross is on paper") == true
         }
     }
 }

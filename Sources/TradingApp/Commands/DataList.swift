@@ -18,13 +18,13 @@ struct DataList: AsyncParsableCommand {
     }
 
     func perform() async throws -> DataCommandOutput {
-        let path = StoreLocation.resolve(option: db)
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = StoreLocation.location(option: db)
+        if case let .sqlite(path) = location, !FileManager.default.fileExists(atPath: path) {
             return DataCommandOutput(["No database at \(path). Import bars with: graphwiz data import FILE "
                 + "--symbol S --timeframe TF"])
         }
-        let series = try await SQLStore.withStore(path: path) { try await BarStore(store: $0).series() }
-        guard !series.isEmpty else { return DataCommandOutput(["No series stored in \(path)."]) }
+        let series = try await SQLStore.withStore(location) { try await BarStore(store: $0).series() }
+        guard !series.isEmpty else { return DataCommandOutput(["No series stored in \(location)."]) }
         var table = DataTextTable(header: ["SYMBOL", "TIMEFRAME", "BARS", "FIRST", "LAST", "SOURCE"])
         for s in series {
             table.append([s.symbol, s.timeframe.description, "\(s.count)", s.first.map(UTCTimestamp.iso8601) ?? "-",

@@ -25,12 +25,12 @@ struct RunsList: AsyncParsableCommand {
     }
 
     func perform() async throws -> DataCommandOutput {
-        let path = StoreLocation.resolve(option: db)
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = StoreLocation.location(option: db)
+        if case let .sqlite(path) = location, !FileManager.default.fileExists(atPath: path) {
             return DataCommandOutput(["No database at \(path); no runs stored yet."])
         }
-        let runs = try await SQLStore.withStore(path: path) { try await RunStore(store: $0).list(limit: limit) }
-        guard !runs.isEmpty else { return DataCommandOutput(["No runs stored in \(path)."]) }
+        let runs = try await SQLStore.withStore(location) { try await RunStore(store: $0).list(limit: limit) }
+        guard !runs.isEmpty else { return DataCommandOutput(["No runs stored in \(location)."]) }
         var table = DataTextTable(header: ["ID", "CREATED", "KIND", "STRATEGY", "SYMBOLS", "TF", "METRICS"])
         for run in runs {
             table.append([run.id, UTCTimestamp.iso8601(run.createdAt), run.kind.rawValue, run.strategy,

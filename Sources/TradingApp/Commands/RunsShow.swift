@@ -24,10 +24,10 @@ struct RunsShow: AsyncParsableCommand {
     }
 
     func perform() async throws -> DataCommandOutput {
-        let path = StoreLocation.resolve(option: db)
-        let notFound = DataCommandOutput(["Run \(id) not found in \(path); see graphwiz runs list."], exitCode: 1)
-        guard FileManager.default.fileExists(atPath: path) else { return notFound }
-        let run = try await SQLStore.withStore(path: path) { try await RunStore(store: $0).get(id: id) }
+        let location = StoreLocation.location(option: db)
+        let notFound = DataCommandOutput(["Run \(id) not found in \(location); see graphwiz runs list."], exitCode: 1)
+        if case let .sqlite(path) = location, !FileManager.default.fileExists(atPath: path) { return notFound }
+        let run = try await SQLStore.withStore(location) { try await RunStore(store: $0).get(id: id) }
         guard let run else { return notFound }
         if json { return DataCommandOutput([run.reportJSON]) }
         var lines = [

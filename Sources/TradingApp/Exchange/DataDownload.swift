@@ -55,8 +55,8 @@ struct DataDownload: AsyncParsableCommand {
         case .binance:
             source = BinanceHistoricalBars(exchange: BinanceExchange(
                 configuration: ExchangeFactory.binanceConfiguration(settings), logger: logger))
-        default:
-            source = try ExchangeFactory.historicalBars(settings)
+        case .kraken:
+            source = KrakenHistoricalBars(exchange: try ExchangeFactory.kraken(settings, logger: logger))
         }
         let path = StoreLocation.resolve(option: db, environment: environment)
         let symbol = symbol.uppercased()

@@ -16,8 +16,8 @@ struct ExchangeCommandContext {
         switch settings.venue {
         case .binance:
             exchange = BinanceExchange(configuration: ExchangeFactory.binanceConfiguration(settings), logger: logger)
-        default:
-            exchange = try ExchangeFactory.exchange(settings)
+        case .kraken:
+            exchange = try ExchangeFactory.kraken(settings, logger: logger)
         }
     }
 

@@ -43,7 +43,14 @@ struct ExchangeConnectionOptions: ParsableArguments {
     /// Settings from the options, the environment and the config file (environment wins over the file, options
     /// over both).
     func settings(environment: [String: String]) throws -> ExchangeSettings {
-        let venue = try venue()
+        try Self.settings(venue: venue(), testnet: testnet, config: config, baseURL: baseURL, wsURL: wsURL,
+                          environment: environment)
+    }
+
+    /// Settings of `venue` from a config file, the environment and explicit overrides (environment wins over the
+    /// file, overrides over both); shared by `exchange`, `data download` and `trade`.
+    static func settings(venue: ExchangeVenue, testnet: Bool, config: String?, baseURL: String?, wsURL: String?,
+                         environment: [String: String]) throws -> ExchangeSettings {
         var settings = ExchangeSettings(venue: venue, testnet: testnet)
         if let config {
             let loaded: AppConfiguration
@@ -56,7 +63,7 @@ struct ExchangeConnectionOptions: ParsableArguments {
             settings.testnet = testnet || section.testnet
             settings.restBaseURL = section.baseURL
         }
-        let names = Self.keyVariables(venue)
+        let names = keyVariables(venue)
         if let key = environment[names.key], !key.isEmpty { settings.apiKey = key }
         if let secret = environment[names.secret], !secret.isEmpty { settings.apiSecret = secret }
         if let baseURL { settings.restBaseURL = baseURL }

@@ -1,15 +1,17 @@
 import ArgumentParser
+import Exchanges
 import Foundation
 import VenueFakes
 
-/// `graphwiz exchange fake --exchange binance [--port P]`: runs the local fake venue in the foreground (for demos
-/// and end-to-end tests that drive `graphwiz` in another process). Credentials come from BINANCE_API_KEY and
-/// BINANCE_API_SECRET; the fake accepts only requests signed with them.
+/// `graphwiz exchange fake --exchange binance|kraken [--port P]`: runs the local fake venue in the foreground
+/// (for demos and end-to-end tests that drive `graphwiz` in another process). Credentials come from
+/// `<VENUE>_API_KEY` and `<VENUE>_API_SECRET` (Kraken's secret is base64, as Kraken shows it); the fake accepts
+/// only requests signed with them.
 struct ExchangeFake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fake",
                                                     abstract: "Run a local fake venue on 127.0.0.1 until stopped.")
 
-    @Option(help: "Venue to imitate: binance.")
+    @Option(help: "Venue to imitate: binance or kraken.")
     var exchange: String = "binance"
 
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
@@ -17,16 +19,31 @@ struct ExchangeFake: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        guard exchange.lowercased() == "binance" else {
-            throw ValidationError("--exchange '\(exchange)': only binance has a fake in this build")
+        guard let venue = ExchangeVenue(rawValue: exchange.lowercased()) else {
+            throw ValidationError("--exchange '\(exchange)' is not a venue; expected binance or kraken")
         }
-        guard let key = environment["BINANCE_API_KEY"], !key.isEmpty,
-              let secret = environment["BINANCE_API_SECRET"], !secret.isEmpty else {
-            throw ValidationError("set BINANCE_API_KEY and BINANCE_API_SECRET: the fake accepts requests signed with them")
+        let names = ExchangeConnectionOptions.keyVariables(venue)
+        guard let key = environment[names.key], !key.isEmpty, let secret = environment[names.secret], !secret.isEmpty else {
+            throw ValidationError("set \(names.key) and \(names.secret): the fake accepts requests signed with them")
         }
-        let server = try await FakeBinanceServer.start(apiKey: key, apiSecret: secret, port: port)
-        let line = "fake binance listening on \(server.baseURL) (WebSocket \(server.webSocketURL))\n"
-        FileHandle.standardOutput.write(Data(line.utf8))
-        await server.wait()
+        switch venue {
+        case .binance:
+            let server = try await FakeBinanceServer.start(apiKey: key, apiSecret: secret, port: port)
+            announce("fake binance listening on \(server.baseURL) (WebSocket \(server.webSocketURL))")
+            await server.wait()
+        case .kraken:
+            guard Data(base64Encoded: secret) != nil else {
+                throw ValidationError("\(names.secret) must be base64 text, like the secrets Kraken issues")
+            }
+            let server = FakeKrakenServer(apiKey: key, apiSecret: secret)
+            let bound = try await server.start(port: port)
+            announce("fake kraken listening on http://127.0.0.1:\(bound) (WebSocket ws://127.0.0.1:\(bound)/v2)")
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            await server.stop()
+        }
+    }
+
+    private func announce(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

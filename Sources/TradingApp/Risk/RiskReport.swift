@@ -40,10 +40,11 @@ struct RiskReport: AsyncParsableCommand {
         let values: [Double]
         let source: String
         if let run = runId {
-            let path = StoreLocation.resolve(option: db)
-            guard FileManager.default.fileExists(atPath: path),
-                  let stored = try await SQLStore.withStore(path: path, { try await RunStore(store: $0).get(id: run) }) else {
-                return DataCommandOutput(["Run \(run) not found in \(StoreLocation.resolve(option: db)); see graphwiz runs list."], exitCode: 1)
+            let location = StoreLocation.location(option: db)
+            let missing: Bool
+            if case let .sqlite(path) = location { missing = !FileManager.default.fileExists(atPath: path) } else { missing = false }
+            guard !missing, let stored = try await SQLStore.withStore(location, { try await RunStore(store: $0).get(id: run) }) else {
+                return DataCommandOutput(["Run \(run) not found in \(location); see graphwiz runs list."], exitCode: 1)
             }
             values = try Self.equity(fromReport: stored.reportJSON, run: run)
             source = "equity of run \(run)"

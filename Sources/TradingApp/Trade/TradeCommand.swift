@@ -1,5 +1,7 @@
 import ArgumentParser
+import Exchanges
 import Foundation
+import GraphwizConfig
 import Logging
 import Persistence
 import TradingCore
@@ -40,12 +42,23 @@ public struct TradeCommand: AsyncParsableCommand {
     var cash = 10_000.0
     @Option(help: "Database file (default data/graphwiz.sqlite or GRAPHWIZ_DB).")
     var db: String?
+    @Option(help: "binance/kraken: REST base URL override (e.g. a local fake venue).")
+    var baseURL: String?
+    @Option(help: "binance/kraken: WebSocket base URL override (default: derived from --base-url).")
+    var wsURL: String?
+    @Flag(help: "binance: use the venue's testnet.")
+    var testnet = false
+    @Option(help: "Configuration file: exchanges.<venue> keys (when the environment has none) and risk.promotion criteria.")
+    var config: String?
+    @Flag(help: "Live mode: trade full capital without asking the promotion gate (testnets only; logged loudly).")
+    var skipPromotionGate = false
 
     public init() {}
 
     public func run() async throws {
-        let lines = try await perform { print($0) }
-        print(lines.joined(separator: "\n"))
+        // Written unbuffered, so a supervisor reading a pipe sees the reconciliation report at once.
+        let lines = try await perform { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Runs the session; `announce` receives the lines to show at once (confirmation, reconciliation report).
@@ -57,26 +70,38 @@ public struct TradeCommand: AsyncParsableCommand {
             throw ValidationError("--mode must be paper or live, got '\(mode)'")
         }
         let tf = try DataArguments.timeframe(timeframe, option: "--timeframe")
-        guard let positionSizing = PositionSizing(sizing) else {
+        guard let requestedSizing = PositionSizing(sizing) else {
             throw ValidationError("--sizing must be \(PositionSizing.syntax); got '\(sizing)'")
         }
+        let settings: @Sendable (ExchangeVenue) throws -> ExchangeSettings = { [testnet, config, baseURL, wsURL] venue in
+            try ExchangeConnectionOptions.settings(venue: venue, testnet: testnet, config: config, baseURL: baseURL,
+                                                   wsURL: wsURL, environment: environment)
+        }
+        let path = StoreLocation.resolve(option: db)
+        var positionSizing = requestedSizing
         if venueMode == .live {
-            try TradeCredentials.require(venue: exchange, environment: environment)
+            if let venue = ExchangeVenue(rawValue: exchange) {
+                try TradeCredentials.require(settings(venue))
+            }
             if !yes {
                 announce("LIVE trading on \(exchange): real orders for \(symbol) with \(strategy). Type 'yes' to continue:")
                 guard confirm()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                     throw ValidationError("live trading not confirmed; nothing was sent (pass --yes to skip the question)")
                 }
             }
+            positionSizing = try TradePromotionGate(skip: skipPromotionGate, databasePath: path, config: config,
+                                                    environment: environment)
+                .sizing(strategy: strategy, positionSizing, announce: announce)
         }
-        let provider = SimulatedVenueProvider(bars: bars, seed: seed, barsPerSecond: speed, cash: Fixed(cash))
+        let provider = ExchangeVenueProvider(
+            simulated: SimulatedVenueProvider(bars: bars, seed: seed, barsPerSecond: speed, cash: Fixed(cash)),
+            settings: settings)
         let connection: VenueConnection
         do {
             connection = try await provider.connect(venue: exchange, mode: venueMode, symbols: [symbol], timeframe: tf)
         } catch {
             throw ValidationError("\(error)")
         }
-        let path = StoreLocation.resolve(option: db)
         let store = try await SQLStore.open(path: path)
         do {
             let lines = try await trade(connection: connection, mode: venueMode, timeframe: tf, sizing: positionSizing,
@@ -105,6 +130,8 @@ public struct TradeCommand: AsyncParsableCommand {
         announce(report.description)
         let stopper = SignalStopper(signals: [SIGINT, SIGTERM]) { await session.stop() }
         defer { stopper.cancel() }
+        let streams = connection.background.map { work in Task { await work() } }
+        defer { streams?.cancel() }
         do { try await session.run() } catch { throw ValidationError(error.description) }
         try await session.flush()
         let snapshot = await session.snapshot()

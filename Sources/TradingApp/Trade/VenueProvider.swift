@@ -8,10 +8,16 @@ public struct VenueConnection: Sendable {
     public var exchange: any Exchange
     /// The bar feed (live, or a replay).
     public var marketData: any MarketDataSource
+    /// Work that must run while trading (e.g. a live venue's user data stream); the caller runs it for the
+    /// session's lifetime and cancels it afterwards. Nil when the venue needs none.
+    public var background: (@Sendable () async -> Void)?
 
-    public init(exchange: any Exchange, marketData: any MarketDataSource) {
+    /// Creates a connection.
+    public init(exchange: any Exchange, marketData: any MarketDataSource,
+                background: (@Sendable () async -> Void)? = nil) {
         self.exchange = exchange
         self.marketData = marketData
+        self.background = background
     }
 }
 
