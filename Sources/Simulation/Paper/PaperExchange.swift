@@ -10,6 +10,9 @@ import TradingModel
 public actor PaperExchange: VenueBarFeed {
     public nonisolated let name: String
     public nonisolated let events: AsyncStream<ExecutionEvent>
+    /// The simulated venue holds stop-market and take-profit orders and cancels the rest of an OCO group on a
+    /// fill, as in backtests, so protective exits rest at the venue in paper trading too.
+    public nonisolated var capabilities: VenueCapabilities { .simulated }
     private let continuation: AsyncStream<ExecutionEvent>.Continuation
     private var venue: SimulatedExchange
     private let clock: any TradingClock

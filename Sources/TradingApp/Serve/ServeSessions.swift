@@ -27,8 +27,9 @@ struct ServeSessions {
                 }
                 let type = try StrategyRegistry.strategy(named: entry.name)
                 // The session builds this same engine (limits, cooldown, pair lock) from `riskLimits`; building it
-                // here refuses bad limits before anything starts, naming the key.
-                _ = try appConfig.riskComponents(strategy: entry.name, allowShort: false)
+                // here refuses bad limits before anything starts, naming the key. The strategy's protective exits
+                // (risk.protective_exits with its per-strategy overrides) go to the session's kernel.
+                let components = try appConfig.riskComponents(strategy: entry.name, allowShort: false)
                 let provider = SimulatedVenueProvider(bars: command.bars, seed: command.seed &+ UInt64(index * 1_000),
                                                       barsPerSecond: plan.speed, cash: Fixed(appConfig.trading.initialCash))
                 let connection = try await provider.connect(venue: plan.venueName, mode: plan.venueMode, symbols: symbols,
@@ -36,7 +37,7 @@ struct ServeSessions {
                 let configuration = TradingSessionConfiguration(
                     sessionId: "\(plan.mode.rawValue)-\(index)-\(entry.name)", symbols: symbols, timeframe: plan.timeframe,
                     sizing: sizing, riskLimits: appConfig.risk, idPrefix: "\(prefix)s\(index)",
-                    cancelOrdersOnStop: !command.keepOrders)
+                    cancelOrdersOnStop: !command.keepOrders, exits: components.exits)
                 let session = try TradeSessionFactory.make(
                     strategy: entry.name, assignments: entry.params.keys.sorted().map { "\($0)=\(text(entry.params[$0]!))" },
                     configuration: configuration, connection: connection, journal: OrderJournalStore(store: store),

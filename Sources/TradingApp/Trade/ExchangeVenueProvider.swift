@@ -49,8 +49,10 @@ public struct ExchangeVenueProvider: VenueProvider {
             switch venue {
             case .binance:
                 let exchange = ExchangeFactory.binance(settings)
-                return VenueConnection(exchange: exchange, marketData: marketData,
-                                       background: { await exchange.runUserDataStream() })
+                // A user data stream that reconnected may have missed executions: the session reconciles.
+                let reporting = ReconnectReportingExchange(base: exchange)
+                return VenueConnection(exchange: reporting, marketData: marketData,
+                                       background: { await exchange.runUserDataStream(onReconnect: { reporting.reportReconnected() }) })
             case .kraken:
                 let exchange = try ExchangeFactory.kraken(settings)
                 exchange.startStreaming()

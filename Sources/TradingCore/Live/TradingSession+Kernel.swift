@@ -30,7 +30,8 @@ extension TradingSession {
             }
         }
         var built = TradingKernel(strategy: strategy, portfolio: portfolio, sizing: configuration.sizing,
-                                  allowShort: configuration.allowShort, risk: risk, idPrefix: configuration.idPrefix)
+                                  allowShort: configuration.allowShort, risk: risk, idPrefix: configuration.idPrefix,
+                                  exits: configuration.exits, venue: exchange.capabilities)
         for order in adoptedOrders { built.adopt(order) }
         adoptedOrders.removeAll()
         kernel = built

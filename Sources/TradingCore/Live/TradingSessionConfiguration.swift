@@ -24,13 +24,17 @@ public struct TradingSessionConfiguration: Sendable, Hashable {
     public var stopWhenFeedEnds: Bool
     /// Bars kept per instrument to warm up a strategy whose parameters change.
     public var warmupBars: Int
+    /// Protective exits of every position the session opens (stop-loss, take-profit, trailing, time stop,
+    /// break-even): held at the venue when its ``VenueCapabilities`` allow, emulated by the kernel otherwise.
+    public var exits: ProtectiveExitPolicy?
 
     /// A configuration with the usual defaults: fraction sizing 0.1, long only, basic risk checks, orders
     /// canceled on stop within 5 s.
     public init(sessionId: String, symbols: [String], timeframe: Timeframe, sizing: PositionSizing = .fraction(0.1),
                 allowShort: Bool = false, riskLimits: RiskLimits? = nil, idPrefix: String,
                 cancelOrdersOnStop: Bool = true, stopGraceSeconds: Double = 5, stopWhenFeedEnds: Bool = false,
-                warmupBars: Int = 500) {
+                warmupBars: Int = 500, exits: ProtectiveExitPolicy? = nil) {
+        self.exits = exits
         self.sessionId = sessionId
         self.symbols = symbols
         self.timeframe = timeframe
