@@ -213,7 +213,7 @@ extension ExecutionEvent {
         let server = FakeKrakenServer()
         let serving = Task { try await server.run(port: 0) }
         defer { serving.cancel() }
-        #expect(await eventually { server.port != 0 })
+        #expect(await eventually(seconds: 60) { server.port != 0 })
         let rest = try KrakenRESTClient(configuration: krakenConfiguration(server))
         #expect(try await rest.assetPairs().pairs.count == 4)
     }

@@ -86,8 +86,9 @@ struct ServeProcessTests {
         let systemd = try ServeFakeSystemd(directory: dir.url.path)
         let db = dir.path("serve.sqlite")
         let config = try dir.write("graphwiz.yaml", Self.config(fast: 10))
+        // A generous shutdown deadline: in a full parallel test run on 2 cores the child gets little CPU.
         let serve = try ServeProcess(arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "500",
-                                                "--http-port", "0", "--metrics-port", "0"],
+                                                "--http-port", "0", "--metrics-port", "0", "--shutdown-deadline", "120"],
                                      environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "400000"])
         let ready = systemd.waitFor("READY=1", seconds: 60)
         #expect(ready.last?.hasPrefix("READY=1") == true, "log: \(serve.log)")
@@ -95,7 +96,7 @@ struct ServeProcessTests {
         #expect(watchdog.last == "WATCHDOG=1")
         try await Task.sleep(nanoseconds: 1_000_000_000)
         serve.signal(SIGTERM)
-        let status = await serve.waitForExit(seconds: 40)
+        let status = await serve.waitForExit(seconds: 150)
         #expect(status == 0, "log: \(serve.log)")
         #expect(systemd.waitFor("STOPPING=1", seconds: 2).contains { $0.hasPrefix("STOPPING=1") })
         #expect(serve.log.contains("session stopped, journal flushed"))
