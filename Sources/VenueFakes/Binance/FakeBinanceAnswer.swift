@@ -18,7 +18,7 @@ public struct FakeBinanceAnswer: Sendable, Hashable {
         self.drop = drop
     }
 
-    static func json(_ value: FakeBinanceJSON, status: Int = 200) -> FakeBinanceAnswer {
+    static func json(_ value: FakeJSON, status: Int = 200) -> FakeBinanceAnswer {
         FakeBinanceAnswer(status: status, body: value.text)
     }
 

@@ -183,7 +183,7 @@ extension FakeBinanceState {
         let wanted = params["symbol"]
         if let wanted, markets[wanted] == nil { return .error(400, -1121, "Invalid symbol.") }
         let list = markets.values.filter { wanted == nil || $0.symbol == wanted }.sorted { $0.symbol < $1.symbol }
-        let symbols: [FakeBinanceJSON] = list.map { m in
+        let symbols: [FakeJSON] = list.map { m in
             .obj([
                 ("symbol", .string(m.symbol)), ("status", .string("TRADING")), ("baseAsset", .string(m.baseAsset)),
                 ("baseAssetPrecision", .int(8)), ("quoteAsset", .string(m.quoteAsset)), ("quotePrecision", .int(8)),
@@ -201,7 +201,7 @@ extension FakeBinanceState {
                 ])),
             ])
         }
-        func limit(_ type: String, _ interval: String, _ num: Int, _ value: Int) -> FakeBinanceJSON {
+        func limit(_ type: String, _ interval: String, _ num: Int, _ value: Int) -> FakeJSON {
             .obj([("rateLimitType", .string(type)), ("interval", .string(interval)), ("intervalNum", .int(num)),
                   ("limit", .int(value))])
         }
@@ -245,8 +245,8 @@ extension FakeBinanceState {
     private func depth(_ params: [String: String]) -> FakeBinanceAnswer {
         guard let symbol = params["symbol"], let m = markets[symbol] else { return .error(400, -1121, "Invalid symbol.") }
         let limit = max(1, min(Int(params["limit"] ?? "100") ?? 100, 5))
-        let bids: [FakeBinanceJSON] = (1...limit).map { .array([.decimal(m.price - m.tickSize * $0), .decimal(Fixed($0))]) }
-        let asks: [FakeBinanceJSON] = (1...limit).map { .array([.decimal(m.price + m.tickSize * $0), .decimal(Fixed($0))]) }
+        let bids: [FakeJSON] = (1...limit).map { .array([.decimal(m.price - m.tickSize * $0), .decimal(Fixed($0))]) }
+        let asks: [FakeJSON] = (1...limit).map { .array([.decimal(m.price + m.tickSize * $0), .decimal(Fixed($0))]) }
         return .json(.obj([("lastUpdateId", .int(nextTradeId)), ("bids", .array(bids)), ("asks", .array(asks))]))
     }
 
@@ -261,7 +261,7 @@ extension FakeBinanceState {
     }
 
     private func account(time: Int64) -> FakeBinanceAnswer {
-        let list = balances.keys.sorted().map { asset -> FakeBinanceJSON in
+        let list = balances.keys.sorted().map { asset -> FakeJSON in
             .obj([("asset", .string(asset)), ("free", .decimal(balances[asset]!.free)),
                   ("locked", .decimal(balances[asset]!.locked))])
         }

@@ -77,9 +77,9 @@ extension FakeBinanceState {
         order = orders[order.orderId]!
         var json = orderJSON(order)
         if case var .object(fields) = json {
-            fields.removeAll { ["time", "updateTime", "isWorking", "stopPrice", "origQuoteOrderQty"].contains($0.name) }
-            fields.insert(FakeBinanceJSONField(name: "transactTime", value: .int(time)), at: 4)
-            fields.append(FakeBinanceJSONField(name: "fills", value: .array(fills.map { t in
+            fields.removeAll { ["time", "updateTime", "isWorking", "stopPrice", "origQuoteOrderQty"].contains($0.0) }
+            fields.insert(("transactTime", .int(time)), at: 4)
+            fields.append(("fills", .array(fills.map { t in
                 .obj([("price", .decimal(t.price)), ("qty", .decimal(t.quantity)), ("commission", .decimal(t.commission)),
                       ("commissionAsset", .string(t.commissionAsset)), ("tradeId", .int(t.id))])
             })))
@@ -178,11 +178,11 @@ extension FakeBinanceState {
         finish(id, status: "CANCELED", time: time)
         var json = orderJSON(orders[id]!)
         if case var .object(fields) = json {
-            fields.removeAll { ["time", "updateTime", "isWorking", "origQuoteOrderQty"].contains($0.name) }
-            fields.insert(FakeBinanceJSONField(name: "origClientOrderId", value: .string(order.clientOrderId)), at: 1)
-            fields.insert(FakeBinanceJSONField(name: "transactTime", value: .int(time)), at: 4)
-            if let index = fields.firstIndex(where: { $0.name == "clientOrderId" }) {
-                fields[index].value = .string(p["newClientOrderId"] ?? "cancel-\(id)")
+            fields.removeAll { ["time", "updateTime", "isWorking", "origQuoteOrderQty"].contains($0.0) }
+            fields.insert(("origClientOrderId", .string(order.clientOrderId)), at: 1)
+            fields.insert(("transactTime", .int(time)), at: 4)
+            if let index = fields.firstIndex(where: { $0.0 == "clientOrderId" }) {
+                fields[index].1 = .string(p["newClientOrderId"] ?? "cancel-\(id)")
             }
             json = .object(fields)
         }
@@ -203,7 +203,7 @@ extension FakeBinanceState {
         return nil
     }
 
-    func orderJSON(_ o: FakeBinanceOrder) -> FakeBinanceJSON {
+    func orderJSON(_ o: FakeBinanceOrder) -> FakeJSON {
         .obj([
             ("symbol", .string(o.symbol)), ("orderId", .int(o.orderId)), ("orderListId", .int(-1)),
             ("clientOrderId", .string(o.clientOrderId)), ("price", .decimal(o.price)), ("origQty", .decimal(o.quantity)),

@@ -103,7 +103,7 @@ public actor FakeBinanceState {
             klines["\(symbol)|\(interval)"] = list
         }
         let stream = "\(symbol.lowercased())@kline_\(interval)"
-        let data = FakeBinanceJSON.obj([
+        let data = FakeJSON.obj([
             ("e", .string("kline")), ("E", .int(now())), ("s", .string(symbol)),
             ("k", .obj([
                 ("t", .int(bar.time)), ("T", .int(bar.time + 59_999)), ("s", .string(symbol)), ("i", .string(interval)),
@@ -130,7 +130,7 @@ public actor FakeBinanceState {
     /// Expires every listen key and tells user data subscribers with `listenKeyExpired`.
     public func expireListenKeys() {
         for (id, subscriber) in subscribers where subscriber.listenKey != nil {
-            subscriber.continuation.yield(FakeBinanceJSON.obj([("e", .string("listenKeyExpired")), ("E", .int(now()))]).text)
+            subscriber.continuation.yield(FakeJSON.obj([("e", .string("listenKeyExpired")), ("E", .int(now()))]).text)
             subscriber.continuation.finish()
             subscribers[id] = nil
         }
@@ -181,14 +181,14 @@ public actor FakeBinanceState {
     /// True once the server is stopping.
     func isStopping() -> Bool { stopping }
 
-    func publish(stream: String, data: FakeBinanceJSON) {
-        let text = FakeBinanceJSON.obj([("stream", .string(stream)), ("data", data)]).text
+    func publish(stream: String, data: FakeJSON) {
+        let text = FakeJSON.obj([("stream", .string(stream)), ("data", data)]).text
         for (_, subscriber) in subscribers where subscriber.streams.contains(stream) {
             subscriber.continuation.yield(text)
         }
     }
 
-    func publishUserData(_ data: FakeBinanceJSON) {
+    func publishUserData(_ data: FakeJSON) {
         let text = data.text
         for (_, subscriber) in subscribers {
             guard let key = subscriber.listenKey, listenKeys.contains(key) else { continue }
