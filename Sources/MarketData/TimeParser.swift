@@ -1,3 +1,5 @@
+import TradingModel
+
 /// Allocation-free parsing of bar times from raw CSV bytes into Unix milliseconds (UTC).
 ///
 /// Accepted forms:

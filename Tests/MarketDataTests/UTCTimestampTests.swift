@@ -1,3 +1,4 @@
+import TradingModel
 import Testing
 @testable import MarketData
 

@@ -1,3 +1,4 @@
+import TradingModel
 import Backtest
 import MarketData
 import TradingCore

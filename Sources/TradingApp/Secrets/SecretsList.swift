@@ -1,3 +1,4 @@
+import TradingModel
 import ArgumentParser
 import Foundation
 import MarketData

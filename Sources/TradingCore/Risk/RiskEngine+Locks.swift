@@ -29,7 +29,7 @@ extension RiskEngine {
             if count >= cooldown.count {
                 stopOuts[symbol] = 0
                 let until = time + cooldown.durationMs
-                let text = "\(symbol) cools down until \(UTCText.iso8601(until)) after \(count) consecutive stop-outs (cooldown.count \(cooldown.count), cooldown.duration \(RiskDuration.text(cooldown.durationMs)))"
+                let text = "\(symbol) cools down until \(UTCTimestamp.iso8601(until)) after \(count) consecutive stop-outs (cooldown.count \(cooldown.count), cooldown.duration \(RiskDuration.text(cooldown.durationMs)))"
                 lock(symbol, SymbolLock(code: "cooldown", until: until, reason: text), kind: .cooldown, time: time)
             }
         }
@@ -43,7 +43,7 @@ extension RiskEngine {
         let profit = window.reduce(0) { $0 + $1.return }
         guard profit < rule.requiredProfit else { return }
         let until = time + rule.durationMs
-        let text = "\(symbol) is locked until \(UTCText.iso8601(until)): its \(window.count) trades of the last \(RiskDuration.text(rule.lookbackMs)) returned \(Self.percent(profit)), below pair_lock.required_profit \(Self.percent(rule.requiredProfit))"
+        let text = "\(symbol) is locked until \(UTCTimestamp.iso8601(until)): its \(window.count) trades of the last \(RiskDuration.text(rule.lookbackMs)) returned \(Self.percent(profit)), below pair_lock.required_profit \(Self.percent(rule.requiredProfit))"
         recentTrades[symbol] = []
         lock(symbol, SymbolLock(code: "pair_locked", until: until, reason: text), kind: .pairLock, time: time)
     }
@@ -56,25 +56,4 @@ extension RiskEngine {
     }
 
     static func percent(_ fraction: Double) -> String { "\((fraction * 10_000).rounded() / 100)%" }
-}
-
-/// ISO-8601 UTC text of Unix ms, without Foundation formatters (`2024-01-01T04:00:00Z`).
-enum UTCText {
-    static func iso8601(_ ms: Int64) -> String {
-        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        // Civil from days (Howard Hinnant's algorithm).
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
-    }
 }

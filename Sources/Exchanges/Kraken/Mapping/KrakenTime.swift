@@ -1,3 +1,5 @@
+import TradingModel
+
 /// RFC 3339 timestamps as Kraken's WebSocket v2 sends them (`2023-09-25T07:49:37.708706Z`).
 public enum KrakenTime {
     /// Unix nanoseconds of a UTC RFC 3339 timestamp with up to nine fractional digits, or nil.
@@ -28,18 +30,7 @@ public enum KrakenTime {
         }
         while digits < 9 { fraction *= 10; digits += 1 }
         guard i < u.count, u[i] == UInt8(ascii: "Z") else { return nil }
-        let days = daysFromCivil(y, mo, d)
+        let days = UTCTimestamp.daysFromCivil(year: y, month: mo, day: d)
         return ((days * 86_400 + h * 3600 + mi * 60 + s) * 1_000_000_000) + fraction
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

@@ -81,13 +81,6 @@ public enum UTCTimestamp {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Parses an ISO-8601 date or date-time (see ``TimeParser``) or a Unix timestamp in seconds,
-    /// milliseconds or microseconds, returning Unix milliseconds, or nil when the text is not a time.
-    public static func parse(_ text: String) -> Int64? {
-        var text = text
-        return text.withUTF8 { TimeParser.parse(UnsafeRawBufferPointer($0)) }
-    }
-
     private static func appendDigits(_ bytes: inout [UInt8], _ value: Int64, width: Int) {
         var digits: [UInt8] = []
         var v = value < 0 ? -value : value
