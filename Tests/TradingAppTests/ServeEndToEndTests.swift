@@ -33,8 +33,8 @@ struct ServeEndToEndTests {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let config = try dir.write("graphwiz.yaml", ServeProcessTests.config(fast: 5))
-        let serve = try ServeProcess(
-            arguments: ["--config", config, "--db", dir.path("e2e.sqlite"), "--bars", "20000", "--speed", "200",
+        let serve = try GraphwizProcess(
+            "serve", arguments: ["--config", config, "--db", dir.path("e2e.sqlite"), "--bars", "20000", "--speed", "200",
                         "--http-port", "0", "--metrics-port", "0"],
             environment: ["GRAPHWIZ_SECURITY__JWT_SECRET": Self.secret])
         #expect(await serve.waitForLog("/metrics", seconds: 60), "log: \(serve.log)")
@@ -114,7 +114,7 @@ struct ServeEndToEndTests {
         environment["GRAPHWIZ_LOGGING__FILE"] = logFile
         environment["GRAPHWIZ_LOGGING__LEVEL"] = "trace"
         environment["GRAPHWIZ_LOG_LEVEL"] = "trace"
-        let serve = try ServeProcess(arguments: ["--demo", "4", "--db", dir.path("demo.sqlite"),
+        let serve = try GraphwizProcess("serve", arguments: ["--demo", "4", "--db", dir.path("demo.sqlite"),
                                                  "--http-port", "0", "--metrics-port", "0"],
                                      environment: environment)
         #expect(await serve.waitForExit(seconds: 60) == 0, "log: \(serve.log)")

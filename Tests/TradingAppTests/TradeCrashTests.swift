@@ -6,65 +6,6 @@ import TradingCore
 import TradingModel
 import VenueFakes
 
-/// Text collected from a child's output.
-final class TradeProcessLog: Sendable {
-    private let text = Mutex("")
-    func append(_ more: String) { text.withLock { $0 += more } }
-    var value: String { text.withLock { $0 } }
-}
-
-/// A spawned `graphwiz trade` with its output collected; SIGKILLed if a test leaves it running.
-final class TradeProcess: @unchecked Sendable {
-    let process: Process
-    private let output = TradeProcessLog()
-
-    init(arguments: [String], environment: [String: String]) throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("graphwiz")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path])
-        }
-        process = Process()
-        process.executableURL = binary
-        process.arguments = ["trade"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.append(text)
-        }
-        try process.run()
-    }
-
-    var log: String { output.value }
-
-    /// Waits until the log contains `needle` (true) or `seconds` pass (false).
-    func waitForLog(_ needle: String, seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline, process.isRunning {
-            if log.contains(needle) { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return log.contains(needle)
-    }
-
-    /// Sends `signal` and waits for the exit; SIGKILLs and returns nil after `seconds`.
-    func stop(_ signal: Int32, seconds: Double) async -> Int32? {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
-        guard !process.isRunning else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        return process.terminationStatus
-    }
-
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-}
-
 /// The crash test: `graphwiz trade --mode live` against a fake Binance in this process is SIGKILLed at a chosen
 /// point of its first order, restarted on the same database, and must end with exactly one order for that client
 /// order id at the venue, the journal reconciled to the venue's fill, and the position equal to the venue's balance.
@@ -99,8 +40,8 @@ struct TradeCrashTests {
         await server.stop()
     }
 
-    private func spawn(_ server: FakeBinanceServer, db: String) throws -> TradeProcess {
-        try TradeProcess(arguments: ["--mode", "live", "--exchange", "binance", "--base-url", server.baseURL, "--symbol", "BTC/USDT",
+    private func spawn(_ server: FakeBinanceServer, db: String) throws -> GraphwizProcess {
+        try GraphwizProcess("trade", arguments: ["--mode", "live", "--exchange", "binance", "--base-url", server.baseURL, "--symbol", "BTC/USDT",
                                      "--timeframe", "1m", "--strategy", "dca", "--param", "interval=1000", "--yes",
                                      "--skip-promotion-gate", "--db", db],
                          environment: ["BINANCE_API_KEY": Self.key, "BINANCE_API_SECRET": Self.secret])
