@@ -5,11 +5,11 @@ import Logging
 import ServiceLifecycle
 import TradingAPI
 
-/// `graphwiz api bench`: requests per second of `GET /health` and of an authenticated `GET /api/v1/portfolio`,
+/// `graphwiz bench api`: requests per second of `GET /health` and of an authenticated `GET /api/v1/portfolio`,
 /// measured by `wrk` (Debian package `wrk`) against an in-process server on 127.0.0.1 with rate limiting off.
 struct APIBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "api",
         abstract: "Measure API requests/s with wrk (use a release build).")
 
     @Option(help: "Seconds per figure.")
@@ -31,7 +31,7 @@ struct APIBench: AsyncParsableCommand {
         print("note: this is a debug build; figures are only meaningful from `swift build -c release`.")
         #endif
         guard let wrk = Self.which("wrk") else {
-            print("api bench: wrk not found on PATH; install it (apt-get install wrk) to measure API requests/s. Nothing measured.")
+            print("bench api: wrk not found on PATH; install it (apt-get install wrk) to measure API requests/s. Nothing measured.")
             return
         }
         let secret = (0..<4).map { _ in UUID().uuidString }.joined()
@@ -47,7 +47,7 @@ struct APIBench: AsyncParsableCommand {
             tasks.addTask { try await group.run() }
             var ports = portStream.makeAsyncIterator()
             guard let port = await ports.next() else { return }
-            print("graphwiz api bench: wrk -t\(threads) -c\(connections) -d\(duration)s against 127.0.0.1:\(port), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print("graphwiz bench api: wrk -t\(threads) -c\(connections) -d\(duration)s against 127.0.0.1:\(port), \(ProcessInfo.processInfo.activeProcessorCount) cores")
             let health = try Self.requestsPerSecond(wrk, ["-t\(threads)", "-c\(connections)", "-d\(duration)s", "http://127.0.0.1:\(port)/health"])
             print("GET /health: \(health.map { String(format: "%.0f", $0) } ?? "n/a") requests/s")
             let portfolio = try Self.requestsPerSecond(wrk, ["-t\(threads)", "-c\(connections)", "-d\(duration)s",

@@ -17,7 +17,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure kernel, sweep, CSV import, store and indicator throughput (use a release build).",
-        subcommands: [BenchLatencyCommand.self, BenchFirehoseCommand.self, BenchServiceRSSCommand.self, BenchAPICommand.self]
+        subcommands: [BenchLatencyCommand.self, BenchFirehoseCommand.self, BenchServiceRSSCommand.self, APIBench.self]
     )
 
     @Option(help: "Generated 1-minute bars to run on.")
