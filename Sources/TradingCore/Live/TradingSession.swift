@@ -49,6 +49,9 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var stopAfterLastBar = false
     var finished = false
     var continuation: AsyncStream<SessionInput>.Continuation?
+    /// A stop asked for before ``run()`` had its input stream (e.g. SIGTERM right after start-up); `run()` begins
+    /// with it so the request is never lost.
+    var stopRequested = false
     var subscribers: [Int: AsyncStream<SessionUpdate>.Continuation] = [:]
     var nextSubscriber = 0
     var lastRiskEventCount = 0
@@ -109,6 +112,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     public func run() async throws(SessionError) {
         let (inputs, continuation) = AsyncStream.makeStream(of: SessionInput.self)
         self.continuation = continuation
+        if stopRequested { continuation.yield(.stop) }
         let exchange = self.exchange
         let marketData = self.marketData
         let timeframe = configuration.timeframe
@@ -159,6 +163,7 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     /// Asks the loop to stop: working orders are canceled (or kept, per configuration), confirmations are
     /// awaited up to the grace period, then ``run()`` returns.
     public func stop() async {
+        stopRequested = true
         continuation?.yield(.stop)
     }
 
