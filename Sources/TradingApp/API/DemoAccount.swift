@@ -7,8 +7,8 @@ import TradingAPI
 import TradingCore
 import TradingModel
 
-/// The account behind `graphwiz api demo` and `graphwiz api bench`: an in-memory paper account (100,000 USDT,
-/// BTC/USDT and ETH/USDT) whose backtests run the real `BacktestRunner` with `sma_cross` on generated bars.
+/// The account behind `graphwiz api demo` and `graphwiz bench api`: an in-memory paper account (100,000 USDT,
+/// BTC/USDT and ETH/USDT) whose backtests run the real `BacktestRunner` with the requested strategy on generated bars.
 enum DemoAccount {
     static let btc = Instrument(symbol: "BTC/USDT", tickSize: Fixed("0.01")!,
                                 lotSize: Fixed("0.00001")!, minNotional: Fixed(5))
@@ -31,8 +31,9 @@ enum DemoAccount {
                                       backtestRunner: runBacktest)
     }
 
-    /// Runs `sma_cross` over `request.bars` generated 1-minute bars on a Dispatch queue (CPU-bound work stays off
-    /// the Swift concurrency pool) and returns its headline metrics.
+    /// Runs `request.strategy` (any built-in strategy) over `request.bars` generated 1-minute bars of
+    /// `request.symbol` on a Dispatch queue (CPU-bound work stays off the Swift concurrency pool) and returns its
+    /// headline metrics.
     @Sendable static func runBacktest(_ request: BacktestRequest) async throws -> [String: Double] {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .utility).async {
@@ -42,16 +43,19 @@ enum DemoAccount {
     }
 
     static func backtestMetrics(_ request: BacktestRequest) throws -> [String: Double] {
+        let type = try StrategyRegistry.strategy(named: request.strategy)
         var generator = try SyntheticBarGenerator(seed: 7, timeframe: .oneMinute)
         let bars = generator.generate(count: request.bars)
-        let instrument = request.symbol == eth.symbol ? eth : btc
+        let known = [btc, eth].first { $0.symbol == request.symbol }
+        let instrument = known ?? Instrument(symbol: request.symbol, tickSize: btc.tickSize, lotSize: btc.lotSize,
+                                             minNotional: btc.minNotional)
         let overrides = request.parameters.mapValues { $0 == $0.rounded() && abs($0) < 1e9 ? ParameterValue.int(Int($0)) : .double($0) }
-        let parameters = try SmaCross.parameterSpace.resolve(overrides, strategy: SmaCross.name)
+        let parameters = try type.parameterSpace.resolve(overrides, strategy: type.name)
         let configuration = BacktestConfiguration(
-            strategy: SmaCross.name, parameters: parameters, instruments: [instrument], timeframe: .oneMinute,
+            strategy: type.name, parameters: parameters, instruments: [instrument], timeframe: .oneMinute,
             data: [DataSourceDescription(kind: "generated", symbol: instrument.symbol, timeframe: .oneMinute, seed: 7,
                                          bars: bars.count)])
-        let metrics = try BacktestRunner.run(SmaCross.self, configuration: configuration,
+        let metrics = try BacktestRunner.run(strategyType: type, configuration: configuration,
                                              series: [InstrumentSeries(instrument: instrument, bars: bars)]).metrics
         return ["bars": Double(metrics.bars), "total_return": metrics.totalReturn, "sharpe": metrics.sharpe,
                 "max_drawdown": metrics.maxDrawdown, "trades": Double(metrics.trades), "win_rate": metrics.winRate,
