@@ -87,7 +87,9 @@ extension AppConfiguration {
     }
 
     private func securityProblems(_ r: inout RangeRules) {
-        r.check(["security", "jwt_secret"], "", !security.jwtSecret.isEmpty, "a non-empty secret")
+        r.check(["security", "jwt_secret"], security.jwtSecret.isEmpty ? "" : "a secret of \(security.jwtSecret.utf8.count) bytes",
+                security.jwtSecret.utf8.count >= APIKeyLength.minimumJWTSecretBytes,
+                "at least \(APIKeyLength.minimumJWTSecretBytes) bytes long (the HS256 key must be as long as its hash)")
         if trading.mode == .live && security.jwtSecret == SecurityConfig.defaultJWTSecret {
             r.problems.append(RangeProblem(path: ["security", "jwt_secret"],
                                            message: "security.jwt_secret must not be the shipped default when trading.mode is live; set your own secret, e.g. jwt_secret: ${GRAPHWIZ_JWT_SECRET}"))

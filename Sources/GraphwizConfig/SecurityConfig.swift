@@ -1,7 +1,7 @@
 /// The `security:` section.
 public struct SecurityConfig: Sendable, Hashable, Codable {
     /// The shipped JWT secret: accepted for simulation and paper, refused for live trading.
-    public static let defaultJWTSecret = "insecure-default-change-me"
+    public static let defaultJWTSecret = "insecure-default-change-me-before-going-live"
 
     /// HMAC secret of the JWT tokens (a secret); default ``defaultJWTSecret``.
     public var jwtSecret = SecurityConfig.defaultJWTSecret

@@ -93,12 +93,18 @@ import Testing
         #expect(problems("trading:\n  mode: live\n") == [
             "c.yaml: security.jwt_secret must not be the shipped default when trading.mode is live; set your own secret, e.g. jwt_secret: ${GRAPHWIZ_JWT_SECRET}",
         ])
-        #expect(problems("trading:\n  mode: live\nsecurity:\n  jwt_secret: a-long-private-secret\n").isEmpty)
+        #expect(problems("trading:\n  mode: live\nsecurity:\n  jwt_secret: a-long-private-secret-of-32-bytes-or-more\n").isEmpty)
         #expect(problems("trading:\n  mode: paper\n").isEmpty)
     }
 
+    @Test func aJWTSecretShorterThanAnHS256KeyIsRefusedWithoutShowingIt() {
+        #expect(problems("security:\n  jwt_secret: short-secret\n") == [
+            "c.yaml:2: security.jwt_secret must be at least 32 bytes long (the HS256 key must be as long as its hash), got ***",
+        ])
+    }
+
     @Test func liveExchangeWithoutKeysIsRefusedAndTheKeyIsNotPrinted() {
-        #expect(problems("trading: {mode: live}\nsecurity: {jwt_secret: s3cret}\nexchanges:\n  binance: {enabled: true, testnet: false, api_key: k}\n") == [
+        #expect(problems("trading: {mode: live}\nsecurity: {jwt_secret: a-long-private-secret-of-32-bytes-or-more}\nexchanges:\n  binance: {enabled: true, testnet: false, api_key: k}\n") == [
             "c.yaml: exchanges.binance.api_secret must be set for live trading on binance, got ''",
         ])
     }

@@ -39,12 +39,12 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let envFile = dir.appendingPathComponent(".env").path
-        try "SECRET=from-file\nSYMBOL=ETH/USDT\n".write(toFile: envFile, atomically: true, encoding: .utf8)
-        let environment = try ConfigLoader.environment(dotEnvFile: envFile, process: ["SECRET": "from-env-secret-value"])
+        try "SECRET=from-file-secret-of-32-bytes-or-more\nSYMBOL=ETH/USDT\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        let environment = try ConfigLoader.environment(dotEnvFile: envFile, process: ["SECRET": "from-env-secret-value-of-32-bytes-or-more"])
         let config = try ConfigLoader(environment: environment)
             .load(yaml: "trading:\n  symbols: [${SYMBOL}]\nsecurity:\n  jwt_secret: ${SECRET}\n", source: "c.yaml")
         #expect(config.trading.symbols == ["ETH/USDT"])
-        #expect(config.security.jwtSecret == "from-env-secret-value")
+        #expect(config.security.jwtSecret == "from-env-secret-value-of-32-bytes-or-more")
     }
 
     @Test func missingDotEnvFileIsNotAnError() throws {

@@ -8,7 +8,7 @@ import Testing
 
     static let productionEnvironment = [
         "NEO4J_PASSWORD": "graph-pass", "BINANCE_API_KEY": "bk", "BINANCE_API_SECRET": "bs",
-        "GRAPHWIZ_JWT_SECRET": "a-long-private-jwt-secret",
+        "GRAPHWIZ_JWT_SECRET": "a-long-private-jwt-secret-of-32-bytes",
     ]
 
     @Test func embeddedDefaultIsTheShippedDefaultFile() throws {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import GraphwizConfig
 import JWTKit
 import Testing
 @testable import TradingAPI
@@ -105,12 +106,9 @@ import Testing
 
     @Test func liveModeRefusesTheDefaultSecret() throws {
         #expect(throws: APIConfigurationError.self) {
-            try APISecurity.requireProductionSecret("insecure-default-change-me", mode: .live)
+            try APISecurity.requireProductionSecret(SecurityConfig.defaultJWTSecret, mode: .live)
         }
-        #expect(throws: APIConfigurationError("security.jwt_secret is 5 characters; live mode needs at least 32")) {
-            try APISecurity.requireProductionSecret("short", mode: .live)
-        }
-        try APISecurity.requireProductionSecret("insecure-default-change-me", mode: .paper)
+        try APISecurity.requireProductionSecret(SecurityConfig.defaultJWTSecret, mode: .paper)
         try APISecurity.requireProductionSecret(String(repeating: "k", count: 32), mode: .live)
     }
 

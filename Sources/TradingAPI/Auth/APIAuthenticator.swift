@@ -1,4 +1,5 @@
 import Foundation
+import GraphwizConfig
 import JWTKit
 
 /// Turns a bearer token or an API key into an ``APIIdentity``, or an ``APIError`` (401).
@@ -13,7 +14,9 @@ public struct APIAuthenticator: Sendable {
 
     /// An authenticator for `security`.
     public init(security: APISecurity) async throws(APIConfigurationError) {
-        guard !security.jwtSecret.isEmpty else { throw APIConfigurationError("security.jwt_secret must not be empty") }
+        guard security.jwtSecret.utf8.count >= APIKeyLength.minimumJWTSecretBytes else {
+            throw APIConfigurationError("security.jwt_secret is \(security.jwtSecret.utf8.count) bytes; at least \(APIKeyLength.minimumJWTSecretBytes) required (an HS256 key as long as its hash)")
+        }
         hmac = JWTKeyCollection()
         await hmac.add(hmac: APISigningKey.hmac(security.jwtSecret), digestAlgorithm: .sha256)
         if let x = security.eddsaPublicKey {

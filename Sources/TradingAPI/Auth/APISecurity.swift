@@ -30,6 +30,9 @@ public struct APISecurity: Sendable {
     public init(config: SecurityConfig, eddsaPublicKey: String? = nil) throws(APIConfigurationError) {
         var keys: [APIKeyEntry] = []
         for (index, entry) in config.apiKeys.enumerated() { keys.append(try APIKeyEntry(parsing: entry, index: index)) }
+        guard config.jwtSecret.utf8.count >= APIKeyLength.minimumJWTSecretBytes else {
+            throw APIConfigurationError("security.jwt_secret is \(config.jwtSecret.utf8.count) bytes; at least \(APIKeyLength.minimumJWTSecretBytes) required (an HS256 key as long as its hash)")
+        }
         guard config.rateLimitPerMinute > 0, config.burst >= 0 else {
             throw APIConfigurationError("security.rate_limit_per_minute must be > 0 and burst >= 0, got \(config.rateLimitPerMinute) and \(config.burst)")
         }
@@ -46,9 +49,6 @@ extension APISecurity {
         guard mode == .live else { return }
         if secret == SecurityConfig.defaultJWTSecret {
             throw APIConfigurationError("security.jwt_secret is the shipped default; live mode refuses it. Set GRAPHWIZ_JWT_SECRET to a random value of at least 32 characters")
-        }
-        if secret.count < 32 {
-            throw APIConfigurationError("security.jwt_secret is \(secret.count) characters; live mode needs at least 32")
         }
     }
 }
