@@ -1,16 +1,21 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Plays systemd: a unix datagram socket at a temporary path that collects sd_notify messages.
+/// Plays systemd: a unix datagram socket at a temporary path whose messages a background reader drains at once, as
+/// systemd does (an undrained socket holds only `net.unix.max_dgram_qlen`, often 10, datagrams).
 final class ServeFakeSystemd: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
+    private let inbox = Inbox()
+    private let reader: Thread
 
     init(directory: String) throws {
         path = directory + "/notify.sock"
-        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        descriptor = fd
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
@@ -19,20 +24,35 @@ final class ServeFakeSystemd: @unchecked Sendable {
         }
         let result = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        guard descriptor >= 0, result == 0 else { throw CocoaError(.fileWriteUnknown) }
-        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard fd >= 0, result == 0 else { throw CocoaError(.fileWriteUnknown) }
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let inbox = self.inbox
+        reader = Thread {
+            var buffer = [UInt8](repeating: 0, count: 4_096)
+            while !inbox.state.withLock({ $0.closed }) {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count > 0 {
+                    let message = String(decoding: buffer[..<count], as: UTF8.self)
+                    inbox.state.withLock { $0.messages.append(message) }
+                }
+            }
+        }
+        reader.start()
     }
 
     /// The next message, or nil after 200 ms without one.
     func receive() -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4_096)
-        let count = recv(descriptor, &buffer, buffer.count, 0)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count], as: UTF8.self)
+        let deadline = Date().addingTimeInterval(0.2)
+        repeat {
+            let next: String? = inbox.state.withLock { $0.messages.isEmpty ? nil : $0.messages.removeFirst() }
+            if let next { return next }
+            usleep(10_000)
+        } while Date() < deadline
+        return nil
     }
 
     /// Messages until one contains `needle` or `seconds` pass.
@@ -48,5 +68,15 @@ final class ServeFakeSystemd: @unchecked Sendable {
         return seen
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        inbox.state.withLock { $0.closed = true }
+        // The reader wakes within its 100 ms receive timeout and stops; the descriptor outlives it by that much.
+        let fd = descriptor
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { close(fd) }
+    }
+}
+
+/// Messages the reader collected, and whether the fake was closed.
+private final class Inbox: Sendable {
+    let state = Mutex<(messages: [String], closed: Bool)>(([], false))
 }

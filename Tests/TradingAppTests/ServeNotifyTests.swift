@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TradingApp
 
@@ -23,5 +24,36 @@ struct ServeNotifyTests {
         #expect(notifier.socketPath == nil)
         #expect(notifier.watchdogInterval == nil)
         #expect(notifier.send("READY=1") == false)
+    }
+
+    @Test("a stalled systemd (queue full) makes send return false instead of blocking")
+    func stalledReceiverNeverBlocks() throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let path = dir.url.path + "/stalled.sock"
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
+        // Nobody reads: past the kernel's datagram queue limit a blocking send would hang this thread for good.
+        let results = Mutex<[Bool]>([])
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            for _ in 0..<200 { let sent = notifier.send("WATCHDOG=1"); results.withLock { $0.append(sent) } }
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + 10) == .success, "send blocked on a full queue")
+        let sent = results.withLock { $0 }
+        #expect(sent.count == 200)
+        #expect(sent.first == true)
+        #expect(sent.last == false)
     }
 }

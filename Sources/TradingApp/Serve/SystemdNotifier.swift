@@ -23,7 +23,9 @@ public struct SystemdNotifier: Sendable {
         }
     }
 
-    /// Sends `message` (e.g. `READY=1`, `STATUS=...`); returns whether it was sent.
+    /// Sends `message` (e.g. `READY=1`, `STATUS=...`); returns whether it was sent. Never blocks: when the
+    /// receiver's queue is full (a stalled systemd; `net.unix.max_dgram_qlen` is often 10) the message is dropped
+    /// and false returned, so a notify can never hold a thread of the concurrency pool or stall a shutdown.
     @discardableResult
     public func send(_ message: String) -> Bool {
         guard let socketPath else { return false }
@@ -46,7 +48,7 @@ public struct SystemdNotifier: Sendable {
         let payload = Array(message.utf8)
         let sent = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                payload.withUnsafeBytes { sendto(descriptor, $0.baseAddress, payload.count, 0, socketAddress, length) }
+                payload.withUnsafeBytes { sendto(descriptor, $0.baseAddress, payload.count, Int32(MSG_DONTWAIT), socketAddress, length) }
             }
         }
         return sent == payload.count
