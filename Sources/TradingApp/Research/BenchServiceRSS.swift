@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Spawns `graphwiz serve` in simulation mode (temporary config and SQLite store, monitoring on free ports),
+/// Spawns `graphwiz serve` in simulation mode (embedded defaults, a temporary SQLite store, HTTP and metrics on free ports),
 /// waits until its session started and the short replay settled, reads `VmRSS`/`VmHWM` from
 /// `/proc/PID/status`, then stops it with SIGTERM.
 struct BenchServiceRSS: Sendable {
@@ -44,24 +44,11 @@ struct BenchServiceRSS: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("graphwiz-rss-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("graphwiz.yaml")
-        let health = try Self.freePort(), metrics = try Self.freePort()
-        try """
-        trading:
-          mode: simulation
-          symbols: [BTC/USDT]
-          timeframe: 1h
-          strategies:
-            - name: sma_cross
-              params: {fast: 10, slow: 30}
-              sizing: fraction:0.1
-        monitoring:
-          health_port: \(health)
-          metrics_port: \(metrics)
-        """.write(to: config, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--config", config.path, "--db", directory.appendingPathComponent("serve.sqlite").path,
+        // The embedded default configuration (one sma_cross session); HTTP and metrics on free ports.
+        process.arguments = ["serve", "--db", directory.appendingPathComponent("serve.sqlite").path,
+                             "--http-port", "0", "--metrics-port", "0",
                              "--bars", "\(bars)", "--speed", "0", "--shutdown-deadline", "10"]
         // Readiness is read from the "session started" info line; the default level (warning) hides it.
         process.environment = ProcessInfo.processInfo.environment.merging(["GRAPHWIZ_LOG_LEVEL": "info"]) { $1 }
@@ -107,24 +94,5 @@ struct BenchServiceRSS: Sendable {
                 .trimmingCharacters(in: .whitespaces) ?? "")
         }
         return nil
-    }
-
-    /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, read back, closed).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "bench rss: socket() failed, errno \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Bool in
-                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        guard bound else { throw Failure(description: "bench rss: binding 127.0.0.1:0 failed, errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
