@@ -6,8 +6,10 @@ import TradingCore
 
 @Suite("serve: lifecycle of the spawned service", .serialized)
 struct ServeProcessTests {
-    static func config(fast: Int) -> String {
+    static func config(fast: Int, maxDrawdown: Double = 0.15) -> String {
         """
+        risk:
+          max_drawdown: \(maxDrawdown)
         trading:
           mode: simulation
           symbols: [BTC/USDT]
@@ -50,7 +52,7 @@ struct ServeProcessTests {
         }
     }
 
-    @Test("SIGHUP: an invalid config is rejected and the old one kept; a valid one changes the parameters")
+    @Test("SIGHUP: an invalid config is rejected and the old one kept; a valid one changes parameters and risk limits")
     func sighup() async throws {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
@@ -64,9 +66,14 @@ struct ServeProcessTests {
         serve.signal(SIGHUP)
         #expect(await serve.waitForLog("config reload rejected, keeping the previous configuration", seconds: 10),
                 "log: \(serve.log)")
-        _ = try dir.write("graphwiz.yaml", Self.config(fast: 12))
+        _ = try dir.write("graphwiz.yaml", Self.config(fast: 10, maxDrawdown: 1.5))
+        serve.signal(SIGHUP)
+        #expect(await serve.waitForLog("risk.max_drawdown", seconds: 10), "log: \(serve.log)")
+        #expect(!serve.log.contains("risk limits changed"))
+        _ = try dir.write("graphwiz.yaml", Self.config(fast: 12, maxDrawdown: 0.08))
         serve.signal(SIGHUP)
         #expect(await serve.waitForLog("parameters now fast=12 slow=30", seconds: 10), "log: \(serve.log)")
+        #expect(await serve.waitForLog("risk limits changed: max_drawdown", seconds: 10), "log: \(serve.log)")
         serve.signal(SIGTERM)
         #expect(await serve.waitForExit(seconds: 40) == 0, "log: \(serve.log)")
     }

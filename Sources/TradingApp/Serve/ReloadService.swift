@@ -4,11 +4,15 @@ import ServiceLifecycle
 import TradingCore
 import UnixSignals
 
-/// Reloads the configuration on SIGHUP: strategy parameters change in the running sessions; an invalid file is
-/// rejected with a log line naming every problem and the old configuration stays.
+/// Reloads the configuration on SIGHUP: the log levels, each session's strategy parameters and risk limits
+/// (`risk:` section) change in the running service; an invalid file is rejected with a log line naming every
+/// problem and the old configuration stays. What needs a restart (the strategies' names, symbols, sizing, mode,
+/// database, ports, the protective exits of open positions) is logged as such.
 struct ReloadService: Service {
     let configPath: String?
     let sessions: [(strategy: StrategyConfig, session: any TradingSessionLifecycle)]
+    /// The API's view of the service (shown limits, redacted config), updated after a reload.
+    let control: SessionTradingControl?
     let logger: Logger
 
     func run() async throws {
@@ -50,6 +54,22 @@ struct ReloadService: Service {
             } catch {
                 logger.error("config reload rejected for \(entry.session.sessionId), keeping its parameters: \(error)")
             }
+            await reloadRisk(configuration.risk, session: entry.session)
+        }
+        await control?.reloaded(limits: configuration.risk, configurationYAML: (try? configuration.redactedYAML()) ?? "")
+    }
+
+    /// Gives the session the new `risk:` limits; the protective exits of open positions stay as they were opened.
+    func reloadRisk(_ limits: RiskLimits, session: any TradingSessionLifecycle) async {
+        do {
+            let changed = try await session.updateRiskLimits(limits)
+            guard !changed.isEmpty else { return }
+            logger.info("config reloaded: \(session.sessionId) risk limits changed: \(changed.joined(separator: ", "))")
+            if changed.contains("protective_exits") {
+                logger.warning("config reload: risk.protective_exits changed; open positions keep their exits and new ones use the old policy until a restart")
+            }
+        } catch {
+            logger.error("config reload rejected for \(session.sessionId), keeping its risk limits: \(error)")
         }
     }
 }

@@ -57,8 +57,7 @@ struct ServeSetup {
         let readiness = ServeReadiness()
         let built = try await ServeSessions.build(plan: plan, command: command, store: store, readiness: readiness,
                                                   logger: logger)
-        let limits = ["max_drawdown": appConfig.risk.maxDrawdown, "max_position_fraction": appConfig.risk.maxPositionFraction,
-                      "daily_loss_limit": appConfig.risk.dailyLossLimit, "max_gross_exposure": appConfig.risk.maxGrossExposure]
+        let limits = SessionTradingControl.shownLimits(appConfig.risk)
         let location = plan.database.description
         let alertsEnabled = appConfig.monitoring.alerts.enabled
         var provenance: ProvenanceWriter?
@@ -132,7 +131,8 @@ struct ServeSetup {
         let context = ServeContext(sessions: built.entries.map(\.session), store: store, logger: logger)
         for builder in ServeHooks.registered { services += try await builder(context) }
         services += [StreamCloserService(control: control),
-                     ReloadService(configPath: command.demo ? nil : command.config, sessions: built.reloadable, logger: logger),
+                     ReloadService(configPath: command.demo ? nil : command.config, sessions: built.reloadable,
+                                   control: control, logger: logger),
                      NotifyService(notifier: SystemdNotifier(environment: plan.environment), readiness: readiness,
                                    sessions: built.services.count)]
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],

@@ -35,8 +35,8 @@ public actor SessionTradingControl: TradingControl {
     public typealias HealthProbe = @Sendable () async -> [ComponentHealth]
 
     let entries: [Entry]
-    let limits: [String: Double]
-    let configurationYAML: String
+    var limits: [String: Double]
+    var configurationYAML: String
     let probe: HealthProbe
     let now: @Sendable () -> Int64
     let backtestQueue: InMemoryTradingControl
@@ -99,4 +99,16 @@ public actor SessionTradingControl: TradingControl {
     }
 
     public func redactedConfiguration() -> RedactedConfiguration { RedactedConfiguration(yaml: configurationYAML) }
+
+    /// The limits ``riskStatus()`` shows, by config key.
+    public static func shownLimits(_ risk: RiskLimits) -> [String: Double] {
+        ["max_drawdown": risk.maxDrawdown, "max_position_fraction": risk.maxPositionFraction,
+         "daily_loss_limit": risk.dailyLossLimit, "max_gross_exposure": risk.maxGrossExposure]
+    }
+
+    /// After a config reload: the risk status shows the new limits and the config endpoint the new (redacted) file.
+    public func reloaded(limits risk: RiskLimits, configurationYAML: String) {
+        limits = Self.shownLimits(risk)
+        self.configurationYAML = configurationYAML
+    }
 }

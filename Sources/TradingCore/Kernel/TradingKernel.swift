@@ -14,7 +14,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
     public private(set) var context: StrategyContext
     public private(set) var execution: ExecutionEngine
     /// The pre-trade gate and per-bar protections (fixed for the kernel's life).
-    public private(set) var risk: any RiskHook
+    public internal(set) var risk: any RiskHook
     /// Cached `risk.evaluatesBars`, read on every bar.
     private let riskEvaluatesBars: Bool
     public let sizing: PositionSizing

@@ -70,15 +70,17 @@ extension TradingSession {
     /// Feeds one bar to the kernel (built on the first bar) and carries its commands out.
     func runBar(_ bar: Bar, instrument: Int) async {
         if kernel == nil { await buildKernel(firstBar: bar, instrument: instrument) }
-        guard var current = kernel else { return }
+        guard kernel != nil else { return }
         eventArrival = .now
         defer { eventArrival = nil }
         lastBarTime = bar.time
         barsSeen += 1
         history[instrument].append(bar)
-        current.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
+        // Mutated in place: a copy (`var k = kernel; ...; kernel = k`) would share every buffer of the kernel
+        // (marks, positions, orders, the strategy's state) with the stored one, so the first write to each would
+        // copy it whole, on every bar.
+        kernel!.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
         barIndex[instrument] += 1
-        kernel = current
         await dispatchCommands()
         guard let kernel else { return }
         let equity = kernel.portfolio.equity
@@ -98,10 +100,9 @@ extension TradingSession {
             logger.error("journal write failed for a venue event", metadata: ["event": "\(event)", "error": "\(error)"])
             alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
         }
-        guard var current = kernel else { return }
-        current.on(event, commands: &commands)
-        kernel = current
-        if let order = current.execution.orders[event.clientOrderId] {
+        guard kernel != nil else { return }
+        kernel!.on(event, commands: &commands)  // in place, see runBar
+        if let order = kernel!.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event { publish(.fill(fill)) }
             publish(.order(order))
         }
@@ -178,9 +179,8 @@ extension TradingSession {
 
     /// Applies a locally generated event (the order never left) to the kernel without journaling it.
     func feedLocal(_ event: ExecutionEvent) {
-        guard var current = kernel else { return }
-        current.on(event, commands: &commands)
-        kernel = current
+        guard kernel != nil else { return }
+        kernel!.on(event, commands: &commands)
     }
 
     /// Reconciles the journal with the venue; on a running kernel the recorded events are applied to it.
@@ -196,9 +196,8 @@ extension TradingSession {
         reconciliations.append(report)
         logger.info("\(report.description)")
         publish(.reconciliation(report))
-        if applyToKernel, var current = kernel {
-            for event in report.events { current.on(event, commands: &commands) }
-            kernel = current
+        if applyToKernel, kernel != nil {
+            for event in report.events { kernel!.on(event, commands: &commands) }
             await dispatchCommands()
         }
         return report

@@ -13,7 +13,7 @@ import TradingModel
 /// like the backtest runner, so both give the same fills.
 public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     public nonisolated let sessionId: String
-    let configuration: TradingSessionConfiguration
+    var configuration: TradingSessionConfiguration
     let exchange: any Exchange
     /// The venue when it matches bars itself (paper), looked up once.
     let barFeed: (any VenueBarFeed)?

@@ -24,6 +24,8 @@ public protocol TradingSessionControl: Sendable {
     /// Feeds correlations from outside (the knowledge graph) to the session's risk engine; false when the session
     /// has no risk engine yet or none to update.
     func updateCorrelations(symbols: [String], matrix: [[Double]], asOf: Int64) async throws(CorrelationInputError) -> Bool
+    /// Replaces the risk limits while running (validated; on error nothing changes). Returns the changed keys.
+    func updateRiskLimits(_ limits: RiskLimits) async throws(SessionError) -> [String]
     /// Updates pushed from now on; the stream ends when the session ends.
     func updates() async -> AsyncStream<SessionUpdate>
     /// Ends the session gracefully (orders canceled or kept per configuration).

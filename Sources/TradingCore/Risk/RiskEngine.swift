@@ -15,8 +15,8 @@ public struct RiskEngine: RiskHook {
     /// True: daily loss and drawdown are checked on every bar.
     public var evaluatesBars: Bool { true }
 
-    /// The limits, validated.
-    public let limits: RiskLimits
+    /// The limits, validated (replaced at run time only through ``updateLimits(_:time:)``).
+    public internal(set) var limits: RiskLimits
     /// What the engine currently lets through.
     public internal(set) var state: TradingState
     /// Every state change and protective action, oldest first.

@@ -12,6 +12,8 @@ public struct RiskEvent: Sendable, Hashable, Codable, CustomStringConvertible {
         case cooldown
         /// A symbol is locked after too little profit in its recent trades (code `pair_locked`).
         case pairLock = "pair_lock"
+        /// The limits were replaced while running (code `limits_updated`; the reason lists the changed keys).
+        case limitsUpdated = "limits_updated"
     }
 
     /// Unix ms.

@@ -5,10 +5,10 @@
 /// - Complexity: `record` is O(1) and allocation free; `correlation` is O(window).
 public struct RollingCorrelation: Sendable {
     public let window: Int
-    private var returns: [Double]
-    private var lastPrice: [Double]
-    private var count: [Int]
-    private var head: [Int]
+    var returns: [Double]
+    var lastPrice: [Double]
+    var count: [Int]
+    var head: [Int]
 
     /// A tracker for `instruments` instruments over the last `window` returns.
     public init(instruments: Int, window: Int) {
