@@ -101,6 +101,11 @@ extension TradingSession {
         guard var current = kernel else { return }
         current.on(event, commands: &commands)
         kernel = current
+        if case let .filled(fill) = event, !current.portfolio.valuingFee(fill).feeValued {
+            alert(.warning, "fee_unvalued", "\(fill.clientOrderId): fee \(fill.feeAmount) \(fill.feeAsset) of trade \(fill.tradeId) "
+                  + "has no price (no \(fill.feeAsset)/\(current.portfolio.quoteCurrency) mark): excluded from fees and P&L, "
+                  + "listed as unvalued")
+        }
         if let order = current.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event { publish(.fill(fill)) }
             publish(.order(order))
@@ -181,6 +186,11 @@ extension TradingSession {
         guard var current = kernel else { return }
         current.on(event, commands: &commands)
         kernel = current
+        if case let .filled(fill) = event, !current.portfolio.valuingFee(fill).feeValued {
+            alert(.warning, "fee_unvalued", "\(fill.clientOrderId): fee \(fill.feeAmount) \(fill.feeAsset) of trade \(fill.tradeId) "
+                  + "has no price (no \(fill.feeAsset)/\(current.portfolio.quoteCurrency) mark): excluded from fees and P&L, "
+                  + "listed as unvalued")
+        }
     }
 
     /// Reconciles the journal with the venue; on a running kernel the recorded events are applied to it.
