@@ -20,7 +20,7 @@ import TradingModel
         let path = dir.path("db.sqlite")
         let first = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
         let second = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
-        #expect(first.count == 4)
+        #expect(first.count == 5)
         #expect(first == second)
     }
 
