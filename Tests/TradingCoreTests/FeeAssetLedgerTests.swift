@@ -129,6 +129,7 @@ struct FeeAssetKernelTests {
         #expect(kernel.portfolio.quantity(0) == Fixed("0.000877")!)  // dust: held and valued, not sellable
         #expect(kernel.trades.closed.count == 1)
         #expect(kernel.trades.closed.first?.fee == Fixed("9.8")!)  // 0.000123 BTC × 40,000 + 4.88 USDT
+        #expect(kernel.trades.closed.first?.quantity == Fixed("0.122877")!)  // what was held, not what was bought
         #expect(commands.isEmpty)
 
         // Flat again (dust), so the next long target sends a fresh entry.

@@ -108,7 +108,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
             let realized = context.portfolio.apply(fill, instrument: instrument)
             let closedBefore = trades.closed.count
             trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
-                          barIndex: context.barIndex)
+                          barIndex: context.barIndex, positionAfter: context.portfolio.quantity(instrument))
             risk.onFill(fill, instrument: instrument, portfolio: context.portfolio)
             if trades.closed.count > closedBefore, let trade = trades.closed.last {
                 risk.onTradeClosed(trade, reason: ExitReason(tag: order.request.tag), instrument: instrument)
