@@ -50,9 +50,9 @@ public struct OrderJournalStore: OrderJournal {
                 .run()
             if case let .filled(fill) = event {
                 try await db.insert(into: "journal_fills")
-                    .columns("client_order_id", "trade_id", "time", "fill_json")
+                    .columns("client_order_id", "trade_id", "time", "fill_json", "fee_asset", "fee_amount")
                     .values(SQLBind(fill.clientOrderId), SQLBind(fill.tradeId), SQLBind(fill.time),
-                            SQLBind(try Self.encode(fill)))
+                            SQLBind(try Self.encode(fill)), SQLBind(fill.feeAsset), SQLBind(fill.feeAmount.description))
                     .run()
             }
             try await Self.update(order, count: count + 1, db: db)

@@ -25,8 +25,8 @@ public struct SchemaMigration: Sendable {
     static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 
     /// The migrations of this module: bar series and bars (1), stored runs (2), order journal (3),
-    /// encrypted secrets (10).
-    public static let builtIn: [SchemaMigration] = [bars, runs, orderJournal, secrets]
+    /// encrypted secrets (10), fill fee assets (11).
+    public static let builtIn: [SchemaMigration] = [bars, runs, orderJournal, secrets, fillFeeAssets]
 
     static let bars = SchemaMigration(version: 1, name: "bar series and bars") { db in
         try await db.create(table: "bar_series")

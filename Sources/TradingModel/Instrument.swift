@@ -43,6 +43,14 @@ public struct Instrument: Sendable, Hashable, Codable {
         quantity.rounded(toMultipleOf: lotSize, .towardZero)
     }
 
+    /// The part of a position `held` (signed) that can be closed by an order: its magnitude rounded down onto the
+    /// lot grid, with the sign of `held`. What is below one lot is dust: the account holds it (a base-asset
+    /// commission leaves such remainders) but no order can sell it, so planners treat it as flat.
+    @inlinable public func tradableQuantity(_ held: Quantity) -> Quantity {
+        let lots = roundQuantity(held.magnitude)
+        return held.isNegative ? -lots : lots
+    }
+
     /// Why an order of this quantity at this price breaks the instrument's rules, or nil if it does not.
     public func violation(quantity: Quantity, price: Price) -> String? {
         if !quantity.isPositive { return "quantity \(quantity) must be positive" }

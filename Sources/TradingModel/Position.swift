@@ -57,6 +57,24 @@ public struct Position: Sendable, Hashable, Codable {
         }
         return pnl
     }
+
+    /// Books a commission the venue took out of the traded asset itself (Binance charges a buy's commission in
+    /// the base asset it delivers): the account holds `amount` less, so the signed quantity drops by `amount`.
+    /// The average entry price and the realized profit stay as they are; the fee's value is a cost the ledger
+    /// books separately. A position the fee empties is flat; one it opens (a fee on a fill that flattened the
+    /// position, or one it flips) is a residual at `price`, opened at `time`.
+    public mutating func deductFee(_ amount: Quantity, price: Price, time: Int64) {
+        guard !amount.isZero else { return }
+        let before = quantity
+        quantity -= amount
+        if quantity.isZero {
+            averageEntryPrice = .zero
+            openedAt = 0
+        } else if quantity.signum != before.signum {
+            averageEntryPrice = price
+            openedAt = time
+        }
+    }
 }
 
 /// Funds of one asset on an account.

@@ -10,7 +10,7 @@ import TradingModel
         defer { dir.remove() }
         let path = dir.path("a/b/graphwiz.sqlite")
         let versions = try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() }
-        #expect(versions == [1, 2, 3, 10])
+        #expect(versions == [1, 2, 3, 10, 11])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -20,7 +20,7 @@ import TradingModel
         let path = dir.path("db.sqlite")
         let first = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
         let second = try await SQLStore.withStore(path: path) { try await Self.appliedAt($0) }
-        #expect(first.count == 4)
+        #expect(first.count == 5)
         #expect(first == second)
     }
 
@@ -38,7 +38,7 @@ import TradingModel
             }
             return try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2, 3, 10, 100])
+        #expect(versions == [1, 2, 3, 10, 11, 100])
     }
 
     @Test func aFailingMigrationIsRolledBackAndReported() async throws {
@@ -62,7 +62,7 @@ import TradingModel
             }
         }
         #expect(tables.isEmpty)
-        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2, 3, 10])
+        #expect(try await SQLStore.withStore(path: path) { try await $0.appliedMigrations() } == [1, 2, 3, 10, 11])
     }
 
     @Test func rejectsTwoMigrationsWithOneVersion() async throws {
@@ -85,7 +85,7 @@ import TradingModel
         let versions = try await SQLStore.withStore(path: dir.path("db.sqlite"), migrations: [five] + SchemaMigration.builtIn + [four]) {
             try await $0.appliedMigrations()
         }
-        #expect(versions == [1, 2, 3, 4, 5, 10])
+        #expect(versions == [1, 2, 3, 4, 5, 10, 11])
         #expect(await order.versions == [4, 5])
     }
 

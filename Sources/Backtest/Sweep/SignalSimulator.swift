@@ -24,6 +24,7 @@ public struct SignalSimulator {
     /// Whether the vectorized path can run this configuration exactly.
     public static func supports(_ configuration: BacktestConfiguration, instruments: Int) -> Bool {
         instruments == 1 && configuration.matching.maxVolumeParticipation == nil
+            && !configuration.matching.fees.buyFeeInBase  // its running quantity assumes quote fees
             && configuration.risk == nil && !configuration.sizing.needsKernelState
     }
 

@@ -26,15 +26,7 @@ extension BinanceExchange {
             emit(.accepted(clientOrderId: id, venueOrderId: String(report.i), time: report.T))
         case "TRADE":
             emit(.accepted(clientOrderId: id, venueOrderId: String(report.i), time: report.T))
-            let price = try BinanceMapping.decimal(report.L, field: "executionReport.L")
-            let parts = symbol.split(separator: "/").map(String.init)
-            let fee = BinanceMapping.quoteFee(commission: try BinanceMapping.decimal(report.n, field: "executionReport.n"),
-                                              asset: report.N ?? "", base: parts.first ?? "", quote: parts.last ?? "",
-                                              price: price)
-            emit(.filled(Fill(tradeId: String(report.t), clientOrderId: id, venueOrderId: String(report.i), symbol: symbol,
-                              side: BinanceMapping.side(report.S), price: price,
-                              quantity: try BinanceMapping.decimal(report.l, field: "executionReport.l"), fee: fee,
-                              liquidity: report.m ? .maker : .taker, time: report.T)))
+            emit(.filled(try BinanceMapping.fill(report, symbol: symbol)))
         case "CANCELED":
             emit(.canceled(clientOrderId: id, reason: "canceled at binance", time: report.T))
         case "REJECTED":

@@ -110,17 +110,7 @@ public final class BinanceExchange: Exchange {
             return
         }
         emit(.accepted(clientOrderId: id, venueOrderId: String(answer.orderId), time: time))
-        let parts = symbol.split(separator: "/").map(String.init)
-        for fill in answer.fills ?? [] {
-            let price = try BinanceMapping.decimal(fill.price, field: "fills.price")
-            let quantity = try BinanceMapping.decimal(fill.qty, field: "fills.qty")
-            let commission = try BinanceMapping.decimal(fill.commission, field: "fills.commission")
-            let fee = BinanceMapping.quoteFee(commission: commission, asset: fill.commissionAsset,
-                                              base: parts.first ?? "", quote: parts.last ?? "", price: price)
-            emit(.filled(Fill(tradeId: String(fill.tradeId), clientOrderId: id, venueOrderId: String(answer.orderId),
-                              symbol: symbol, side: BinanceMapping.side(answer.side), price: price, quantity: quantity,
-                              fee: fee, liquidity: .taker, time: time)))
-        }
+        for fill in try BinanceMapping.fills(answer, clientOrderId: id, symbol: symbol, time: time) { emit(.filled(fill)) }
         switch status {
         case .canceled: emit(.canceled(clientOrderId: id, reason: "canceled by binance", time: time))
         case .expired: emit(.expired(clientOrderId: id, reason: "binance expired the order (\(answer.status))", time: time))
@@ -162,21 +152,13 @@ public final class BinanceExchange: Exchange {
 
     public func fills(symbol: String, since: Int64) async throws -> [Fill] {
         let id = try await venueSymbol(symbol)
-        let parts = symbol.split(separator: "/").map(String.init)
         var result: [Fill] = []
         var fromId: Int64? = nil
         while true {
             let page = try await rest.myTrades(symbol: id, startTime: fromId == nil ? since : nil, fromId: fromId)
             for trade in page where trade.time >= since {
                 let clientId = try await clientOrderId(orderId: trade.orderId, venueSymbol: id)
-                let price = try BinanceMapping.decimal(trade.price, field: "myTrades.price")
-                let commission = try BinanceMapping.decimal(trade.commission, field: "myTrades.commission")
-                result.append(Fill(tradeId: String(trade.id), clientOrderId: clientId, venueOrderId: String(trade.orderId),
-                                   symbol: symbol, side: trade.isBuyer ? .buy : .sell, price: price,
-                                   quantity: try BinanceMapping.decimal(trade.qty, field: "myTrades.qty"),
-                                   fee: BinanceMapping.quoteFee(commission: commission, asset: trade.commissionAsset,
-                                                                base: parts.first ?? "", quote: parts.last ?? "", price: price),
-                                   liquidity: trade.isMaker ? .maker : .taker, time: trade.time))
+                result.append(try BinanceMapping.fill(trade, clientOrderId: clientId, symbol: symbol))
             }
             guard page.count == 1000, let last = page.last else { break }
             fromId = last.id + 1

@@ -89,14 +89,6 @@ public enum BinanceMapping {
         return order
     }
 
-    /// A fee in quote currency: quote-asset commissions as they are, base-asset ones valued at the fill price;
-    /// commissions in a third asset (BNB) have no quote value here and count as zero.
-    public static func quoteFee(commission: Fixed, asset: String, base: String, quote: String, price: Price) -> Money {
-        if asset == quote { return commission }
-        if asset == base { return commission * price }
-        return .zero
-    }
-
     /// The unified balance list (zero balances dropped).
     public static func balances(_ account: BinanceWire.Account) throws -> [Balance] {
         try account.balances.compactMap { item in

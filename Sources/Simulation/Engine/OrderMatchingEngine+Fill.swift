@@ -75,7 +75,8 @@ extension OrderMatchingEngine {
     func affordable(spend: Money, base: Price, maxQuantity: Quantity, barVolume: Double,
                     slipped: Bool = true) -> (quantity: Quantity, price: Price) {
         let step = instrument.lotSize.isPositive ? instrument.lotSize : Fixed(raw: 1)
-        let rate = config.fees.takerRate
+        // A buy whose fee is taken in base spends only the notional.
+        let rate = config.fees.buyFeeInBase ? Fixed.zero : config.fees.takerRate
         func estimate(_ price: Price) -> Quantity {
             let unitCost = price * (Fixed.one + rate)
             return unitCost.isPositive ? instrument.roundQuantity(spend / unitCost) : .zero
@@ -87,7 +88,8 @@ extension OrderMatchingEngine {
                                              tickSize: instrument.tickSize)
                 : base
             let notional = price * quantity
-            if notional + config.fees.fee(notional: notional, liquidity: .taker) <= spend { return (quantity, price) }
+            let fee = config.fees.buyFeeInBase ? Money.zero : config.fees.fee(notional: notional, liquidity: .taker)
+            if notional + fee <= spend { return (quantity, price) }
             quantity = Fixed.min(estimate(price), quantity - step)
         }
         return (.zero, base)
@@ -104,17 +106,28 @@ extension OrderMatchingEngine {
     private mutating func execute(_ index: Int, quantity: Quantity, price: Price, liquidity: Liquidity, time: Int64,
                                   ids: inout IdSequence, events: inout [ExecutionEvent]) {
         let notional = price * quantity
-        let fee = config.fees.fee(notional: notional, liquidity: liquidity)
-        working[index].remaining -= quantity
-        if working[index].isQuoteOrder { working[index].remainingQuote -= notional + fee }
-        if config.maxVolumeParticipation != nil { volumeUsed += quantity }
-        orders[index].record(fillPrice: price, quantity: quantity, fee: fee, time: time)
-        orders[index].status = .partiallyFilled
         let request = orders[index].request
-        events.append(.filled(Fill(tradeId: ids.nextTradeId(), clientOrderId: request.clientOrderId,
-                                   venueOrderId: orders[index].venueOrderId, symbol: instrument.symbol,
-                                   side: request.side, price: price, quantity: quantity, fee: fee,
-                                   liquidity: liquidity, time: time)))
+        let fill: Fill
+        if config.fees.buyFeeInBase && request.side == .buy {
+            // Charged in the base asset delivered, like Binance: quantity × rate of base, worth that × price.
+            let baseFee = quantity * config.fees.rate(for: liquidity)
+            fill = Fill(tradeId: ids.nextTradeId(), clientOrderId: request.clientOrderId,
+                        venueOrderId: orders[index].venueOrderId, symbol: instrument.symbol, side: request.side,
+                        price: price, quantity: quantity, feeAmount: baseFee, feeAsset: instrument.base,
+                        liquidity: liquidity, time: time)
+            if working[index].isQuoteOrder { working[index].remainingQuote -= notional }
+        } else {
+            let fee = config.fees.fee(notional: notional, liquidity: liquidity)
+            fill = Fill(tradeId: ids.nextTradeId(), clientOrderId: request.clientOrderId,
+                        venueOrderId: orders[index].venueOrderId, symbol: instrument.symbol, side: request.side,
+                        price: price, quantity: quantity, fee: fee, liquidity: liquidity, time: time)
+            if working[index].isQuoteOrder { working[index].remainingQuote -= notional + fee }
+        }
+        working[index].remaining -= quantity
+        if config.maxVolumeParticipation != nil { volumeUsed += quantity }
+        orders[index].record(fillPrice: price, quantity: quantity, fee: fill.fee, time: time)
+        orders[index].status = .partiallyFilled
+        events.append(.filled(fill))
         if working[index].remaining.isZero { finish(index, .filled, time: time) }
         if let group = request.ocoGroup { cancelOCOSiblings(of: index, group: group, time: time, events: &events) }
     }

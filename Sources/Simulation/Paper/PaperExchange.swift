@@ -98,18 +98,19 @@ public actor PaperExchange: VenueBarFeed {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Books a fill on the account: quote cash and base holdings, fee in quote.
+    /// Books a fill on the account: quote cash and base holdings, and the fee from the asset it was charged in.
     private func settle(_ fill: Fill) {
         fillLog.append(fill)
         guard let index = venue.instrumentIndex(of: fill.symbol) else { return }
         let instrument = venue.instruments[index]
         let notional = fill.price * fill.quantity
         if fill.side == .buy {
-            totals[instrument.quote, default: .zero] -= notional + fill.fee
+            totals[instrument.quote, default: .zero] -= notional
             totals[instrument.base, default: .zero] += fill.quantity
         } else {
-            totals[instrument.quote, default: .zero] += notional - fill.fee
+            totals[instrument.quote, default: .zero] += notional
             totals[instrument.base, default: .zero] -= fill.quantity
         }
+        totals[fill.feeAsset, default: .zero] -= fill.feeAmount
     }
 }

@@ -12,6 +12,9 @@ struct BacktestCostOptions: ParsableArguments {
     @Option(help: "Maker fee rate (default: same as --fee).")
     var makerFee: String?
 
+    @Flag(help: "Charge a buy's fee in the base asset it delivers, like Binance (default: every fee in quote).")
+    var buyFeeInBase = false
+
     @Option(help: "Fixed adverse slippage on taker fills, in basis points.")
     var slippageBps = 0.0
 
@@ -50,7 +53,7 @@ struct BacktestCostOptions: ParsableArguments {
         if let p = maxParticipation, !(p > 0 && p <= 1) {
             throw ValidationError("--max-participation must be in (0, 1], got \(p)")
         }
-        let config = MatchingConfig(fillMode: mode, fees: FeeModel(makerRate: maker, takerRate: taker),
+        let config = MatchingConfig(fillMode: mode, fees: FeeModel(makerRate: maker, takerRate: taker, buyFeeInBase: buyFeeInBase),
                                     slippage: SlippageModel(fixedBps: slippageBps, volumeImpact: volumeImpact),
                                     maxVolumeParticipation: maxParticipation)
         do { try config.validate() } catch { throw ValidationError("\(error)") }

@@ -8,6 +8,10 @@ enum TradeSummary {
                      "bars \(snapshot.bars) · fills \(snapshot.fills) · closed trades \(snapshot.trades.count) · "
                         + "fees \(snapshot.feesPaid) \(snapshot.quoteCurrency)",
                      "equity \(snapshot.equity) \(snapshot.quoteCurrency) · cash \(snapshot.cash) · realized \(snapshot.realizedPnl)"]
+        for asset in snapshot.otherAssetFees.keys.sorted() {
+            let unvalued = snapshot.unvaluedFees[asset].map { " (\($0) unvalued: no \(asset)/\(snapshot.quoteCurrency) price, not in fees or P&L)" } ?? ""
+            lines.append("fees paid in \(asset): \(snapshot.otherAssetFees[asset]!)\(unvalued)")
+        }
         for position in snapshot.positions where !position.isFlat {
             lines.append("open position \(position.symbol) \(position.quantity) @ \(position.averageEntryPrice)")
         }

@@ -11,6 +11,8 @@ public enum TargetPlanner {
 
     /// Plans from the position `held` to `direction`.
     ///
+    /// `held` is what can be traded (``Instrument/tradableQuantity(_:)``): dust below one lot counts as flat.
+    ///
     /// The exit is a reduce-only market order for the whole position. A long entry is a quote-quantity market
     /// buy of the sizing's budget (from the cash the exit frees at `mark`) when the sizing has one, otherwise a
     /// market order of `entryQuantity(cashAfterExit, long)`. Orders get their client ids from `ids`, exit first.

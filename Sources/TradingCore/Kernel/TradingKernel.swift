@@ -96,20 +96,27 @@ public struct TradingKernel<S: Strategy>: Sendable {
     public mutating func on(_ event: ExecutionEvent, commands: inout [VenueCommand]) {
         guard let (instrument, order) = execution.apply(event) else { return }
         switch event {
-        case let .filled(fill):
+        case let .filled(charged):
             fillCount += 1
-            let before = context.portfolio.quantity(instrument)
+            // A third-asset fee (BNB) is valued once, at the ledger's mark, so the ledger, the trade list, the
+            // risk hook and the strategy all see the same cost.
+            let fill = context.portfolio.valuingFee(charged)
+            // Positions as orders can trade them: dust a base-asset fee left below one lot is flat to the trade
+            // list and the exits (the ledger keeps and values it).
+            let spec = context.portfolio.instruments[instrument]
+            let before = spec.tradableQuantity(context.portfolio.quantity(instrument))
             let realized = context.portfolio.apply(fill, instrument: instrument)
             let closedBefore = trades.closed.count
             trades.record(fill, instrument: instrument, positionBefore: before, realized: realized,
-                          barIndex: context.barIndex)
+                          barIndex: context.barIndex, positionAfter: context.portfolio.quantity(instrument))
             risk.onFill(fill, instrument: instrument, portfolio: context.portfolio)
             if trades.closed.count > closedBefore, let trade = trades.closed.last {
                 risk.onTradeClosed(trade, reason: ExitReason(tag: order.request.tag), instrument: instrument)
             }
             if exits != nil {
                 let position = context.portfolio.positions[instrument]
-                exits!.onFill(fill, order: order, instrument: instrument, before: before, after: position.quantity,
+                let after = spec.tradableQuantity(position.quantity)
+                exits!.onFill(fill, order: order, instrument: instrument, before: before, after: after,
                               entryPrice: position.averageEntryPrice, ids: &execution.ids, actions: &exitActions)
                 if !exitActions.isEmpty { executeExitActions(commands: &commands) }
             }
@@ -181,7 +188,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
                 }
             case .flatten:
                 for instrument in context.portfolio.instruments.indices {
-                    let held = context.portfolio.quantity(instrument)
+                    let held = context.portfolio.instruments[instrument].tradableQuantity(context.portfolio.quantity(instrument))
                     guard !held.isZero else { continue }
                     let request = OrderRequest(clientOrderId: execution.nextClientOrderId(),
                                                symbol: context.portfolio.instruments[instrument].symbol,
@@ -255,7 +262,7 @@ public struct TradingKernel<S: Strategy>: Sendable {
                 commands.append(.cancel(clientOrderId: order.request.clientOrderId, symbol: spec.symbol))
             }
         }
-        let held = context.portfolio.quantity(instrument)
+        let held = spec.tradableQuantity(context.portfolio.quantity(instrument))
         let current: TargetDirection = held.isPositive ? .long : (held.isNegative ? .short : .flat)
         if current == direction && pendingTarget[instrument] == nil { return }
         let mark = context.portfolio.marks[instrument]

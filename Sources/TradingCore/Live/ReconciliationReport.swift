@@ -48,7 +48,9 @@ public struct ReconciliationReport: Sendable, Hashable, Codable, CustomStringCon
         func add(_ title: String, _ ids: [String]) {
             if !ids.isEmpty { lines.append("  \(title) (\(ids.count)): \(ids.joined(separator: ", "))") }
         }
-        add("fills adopted", adoptedFills.map { "\($0.clientOrderId) \($0.side.rawValue) \($0.quantity) @ \($0.price) [\($0.tradeId)]" })
+        add("fills adopted", adoptedFills.map {
+            "\($0.clientOrderId) \($0.side.rawValue) \($0.quantity) @ \($0.price) fee \($0.feeAmount) \($0.feeAsset) [\($0.tradeId)]"
+        })
         add("acknowledged while down", acknowledged)
         add("intents that never reached the venue, marked failed", failedIntents)
         add("closed out", closedOut)

@@ -26,7 +26,12 @@ public struct SessionSnapshot: Sendable, Hashable, Codable {
     public var cash: Money
     public var equity: Money
     public var realizedPnl: Money
+    /// Quote value of the fees paid (unvalued third-asset fees excluded).
     public var feesPaid: Money
+    /// Fees charged in assets outside the ledger (BNB), per asset, as charged.
+    public var otherAssetFees: [String: Money] = [:]
+    /// The part of `otherAssetFees` no price was known for: excluded from `feesPaid` and every profit figure.
+    public var unvaluedFees: [String: Money] = [:]
     public var positions: [Position]
     /// Last mark price per symbol (absent before the symbol's first bar).
     public var marks: [String: Price] = [:]

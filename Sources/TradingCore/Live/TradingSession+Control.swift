@@ -8,7 +8,7 @@ extension TradingSession {
             balances.append(Balance(asset: portfolio.instruments[index].base, free: position.quantity))
         }
         let orders = kernel?.execution.allOrders ?? []
-        return SessionSnapshot(
+        var snapshot = SessionSnapshot(
             sessionId: sessionId, venue: exchange.name, strategy: strategyName, parameters: parameters,
             strategyRunning: strategyRunning, halted: halted, haltReason: haltReason,
             riskState: (kernel?.risk as? RiskEngine)?.state, riskEvents: kernel?.risk.events ?? [],
@@ -18,6 +18,9 @@ extension TradingSession {
             positions: portfolio.positions, marks: Self.marks(portfolio), balances: balances, orders: Array(orders.suffix(500)),
             trades: kernel?.trades.closed ?? [], equityCurve: Array(equityCurve.suffix(5_000)),
             fills: kernel?.fills ?? 0)
+        snapshot.otherAssetFees = portfolio.otherAssetFees
+        snapshot.unvaluedFees = portfolio.unvaluedFees
+        return snapshot
     }
 
     /// The portfolio's marks by symbol, skipping instruments without a price yet.

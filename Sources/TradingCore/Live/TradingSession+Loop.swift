@@ -102,6 +102,7 @@ extension TradingSession {
         }
         guard kernel != nil else { return }
         kernel!.on(event, commands: &commands)  // in place, see runBar
+        warnIfFeeUnvalued(event)
         if let order = kernel!.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event { publish(.fill(fill)) }
             publish(.order(order))
@@ -181,6 +182,14 @@ extension TradingSession {
     func feedLocal(_ event: ExecutionEvent) {
         guard kernel != nil else { return }
         kernel!.on(event, commands: &commands)
+        warnIfFeeUnvalued(event)
+    }
+
+    /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.
+    func warnIfFeeUnvalued(_ event: ExecutionEvent) {
+        guard case let .filled(fill) = event, let portfolio = kernel?.portfolio, !portfolio.valuingFee(fill).feeValued else { return }
+        alert(.warning, "fee_unvalued", "\(fill.clientOrderId): fee \(fill.feeAmount) \(fill.feeAsset) of trade \(fill.tradeId) "
+              + "has no price (no \(fill.feeAsset)/\(portfolio.quoteCurrency) mark): excluded from fees and P&L, listed as unvalued")
     }
 
     /// Reconciles the journal with the venue; on a running kernel the recorded events are applied to it.

@@ -78,7 +78,10 @@ public struct TradeTracker: Sendable {
     }
 
     /// Records a fill, given the position quantity before it and the realized pnl the ledger computed.
-    public mutating func record(_ fill: Fill, instrument: Int, positionBefore: Quantity, realized: Money, barIndex: Int) {
+    /// `positionAfter` is the ledger's quantity after the fill when known: a base-asset fee makes it smaller than
+    /// before ± the fill, and the trade's quantity is what was really held.
+    public mutating func record(_ fill: Fill, instrument: Int, positionBefore: Quantity, realized: Money, barIndex: Int,
+                                positionAfter: Quantity? = nil) {
         let signed = fill.side == .buy ? fill.quantity : -fill.quantity
         var remaining = fill.quantity
         if !positionBefore.isZero && positionBefore.signum != signed.signum, var trade = open[instrument] {
@@ -107,7 +110,7 @@ public struct TradeTracker: Sendable {
             next.entryQuantity = remaining
             next.firstEntryPrice = fill.price
             next.entryFills = 1
-            next.maxQuantity = remaining
+            next.maxQuantity = positionAfter?.magnitude ?? remaining
             next.fee = openFee
             open[instrument] = next
             openBars[instrument] = barIndex
@@ -121,7 +124,7 @@ public struct TradeTracker: Sendable {
         if trade.entryFills == 0 { trade.firstEntryPrice = fill.price }
         trade.entryFills += 1
         trade.fee += fill.fee
-        let held = positionBefore.magnitude + remaining
+        let held = positionAfter?.magnitude ?? positionBefore.magnitude + remaining
         trade.maxQuantity = Fixed.max(trade.maxQuantity, held)
         open[instrument] = trade
     }

@@ -27,8 +27,12 @@ public struct StrategyContext: Sendable {
         self.intents.reserveCapacity(16)
     }
 
-    /// Net position of an instrument (negative when short).
-    @inlinable public func position(_ instrument: Int) -> Quantity { portfolio.quantity(instrument) }
+    /// Net position of an instrument (negative when short) that orders can trade: its magnitude rounded down onto
+    /// the lot grid, so dust a base-asset commission leaves behind reads as flat (the ledger still holds and values
+    /// it: ``Portfolio/quantity(_:)``).
+    @inlinable public func position(_ instrument: Int) -> Quantity {
+        portfolio.instruments[instrument].tradableQuantity(portfolio.quantity(instrument))
+    }
 
     /// Current equity.
     public var equity: Money { portfolio.equity }

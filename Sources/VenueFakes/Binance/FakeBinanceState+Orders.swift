@@ -95,6 +95,17 @@ extension FakeBinanceState {
         return down ? price <= stop : price >= stop
     }
 
+    /// The commission in BNB for a fill of `notional` (quote asset) when BNB fee payment is on, BNB has a price
+    /// and the free BNB balance covers it; nil when the usual asset is charged.
+    func bnbCommission(notional: Money, quoteAsset: String) -> Money? {
+        guard let set = bnbFeePrice else { return nil }
+        let price = markets["BNB\(quoteAsset)"]?.price ?? set
+        guard price.isPositive else { return nil }
+        let commission = notional * commissionRate * (Fixed.one - bnbFeeDiscount) / price
+        guard commission.isPositive, (balances["BNB"]?.free ?? .zero) >= commission else { return nil }
+        return commission
+    }
+
     /// Fills the whole remaining quantity of an order at `price`.
     @discardableResult
     func fill(_ orderId: Int64, at price: Price, maker: Bool, time: Int64) -> FakeBinanceTrade {
@@ -106,7 +117,18 @@ extension FakeBinanceState {
         balances[order.reservedAsset, default: (.zero, .zero)].free += order.reservedAmount
         let commission: Money
         let commissionAsset: String
-        if order.side == .buy {
+        if let bnb = bnbCommission(notional: notional, quoteAsset: market.quoteAsset) {
+            commission = bnb
+            commissionAsset = "BNB"
+            balances["BNB", default: (.zero, .zero)].free -= bnb
+            if order.side == .buy {
+                balances[market.quoteAsset, default: (.zero, .zero)].free -= notional
+                balances[market.baseAsset, default: (.zero, .zero)].free += quantity
+            } else {
+                balances[market.baseAsset, default: (.zero, .zero)].free -= quantity
+                balances[market.quoteAsset, default: (.zero, .zero)].free += notional
+            }
+        } else if order.side == .buy {
             commission = quantity * commissionRate
             commissionAsset = market.baseAsset
             balances[market.quoteAsset, default: (.zero, .zero)].free -= notional
@@ -129,7 +151,8 @@ extension FakeBinanceState {
         order.reservedAmount = .zero
         orders[orderId] = order
         reportExecution(order, execution: "TRADE", trade: trade)
-        reportBalances([market.baseAsset, market.quoteAsset], time: time)
+        reportBalances(commissionAsset == "BNB" ? [market.baseAsset, market.quoteAsset, "BNB"] : [market.baseAsset, market.quoteAsset],
+                       time: time)
         publish(stream: "\(order.symbol.lowercased())@trade", data: .obj([
             ("e", .string("trade")), ("E", .int(time)), ("s", .string(order.symbol)), ("t", .int(trade.id)),
             ("p", .decimal(price)), ("q", .decimal(quantity)), ("T", .int(time)), ("m", .bool(maker)), ("M", .bool(true)),

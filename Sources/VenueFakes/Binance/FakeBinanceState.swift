@@ -20,6 +20,12 @@ public actor FakeBinanceState {
     var clockSkew: Int64 = 0
     /// Commission rate on every fill.
     var commissionRate: Fixed = Fixed("0.001")!
+    /// "Use BNB to pay for fees": when set, commissions are charged in BNB at this price (in the quote asset, unless
+    /// the venue lists a `BNB<quote>` market, whose price wins), less ``bnbFeeDiscount``, while the account holds
+    /// enough BNB; otherwise the usual asset is charged, like the real venue.
+    var bnbFeePrice: Price?
+    /// Discount on commissions paid in BNB (Binance: 25%).
+    var bnbFeeDiscount: Fixed = Fixed("0.25")!
     var faults: [FakeBinanceFault] = []
     var nextOrderAnswer: FakeOrderAnswer = .normal
     var listenKeys: Set<String> = []
@@ -82,6 +88,16 @@ public actor FakeBinanceState {
 
     /// Replaces the rate limits (published in exchangeInfo and enforced).
     public func setLimits(_ limits: FakeBinanceLimits) { self.limits = limits }
+
+    /// Turns BNB fee payment on (`price`: BNB's price in the quote asset when no `BNB<quote>` market is listed)
+    /// or off (nil). With it on, a fill's commission is charged in BNB when the BNB balance covers it.
+    public func setBNBFees(price: Price?, discount: Fixed = Fixed("0.25")!) {
+        bnbFeePrice = price
+        bnbFeeDiscount = discount
+    }
+
+    /// Sets the commission rate of every fill (0.001 = 0.1%).
+    public func setCommissionRate(_ rate: Fixed) { commissionRate = rate }
 
     /// Sets an asset balance (free, nothing locked).
     public func setBalance(_ asset: String, _ free: Money) { balances[asset] = (free, balances[asset]?.locked ?? .zero) }

@@ -90,10 +90,14 @@ struct KrakenExecutionRouter: Sendable {
             case "trade":
                 guard let tradeId = e["exec_id"]?.string, let price = e["last_price"]?.fixed, let qty = e["last_qty"]?.fixed else { continue }
                 let side: OrderSide = e["side"]?.string == "sell" ? .sell : .buy
-                let fee = e["fees"]?.array.compactMap { $0["qty"]?.fixed }.reduce(Fixed.zero, +) ?? .zero
+                // v2 lists each fee with its asset: quote by default, base when the order asked for it (oflags fcib).
+                let fees = e["fees"]?.array ?? []
+                let fee = fees.compactMap { $0["qty"]?.fixed }.reduce(Fixed.zero, +)
+                let feeAsset = fees.first?["asset"]?.string ?? ""
                 let liquidity: Liquidity = e["liquidity_ind"]?.string == "m" ? .maker : .taker
                 await publish(.filled(Fill(tradeId: tradeId, clientOrderId: id, venueOrderId: txid, symbol: symbol, side: side,
-                                           price: price, quantity: qty, fee: fee, liquidity: liquidity, time: time)))
+                                           price: price, quantity: qty, feeAmount: fee,
+                                           feeAsset: feeAsset.isEmpty ? "" : KrakenAssets.unifiedAsset(feeAsset), liquidity: liquidity, time: time)))
             case "canceled":
                 await publish(.canceled(clientOrderId: id, reason: e["reason"]?.string ?? "canceled by the venue", time: time))
             case "expired":

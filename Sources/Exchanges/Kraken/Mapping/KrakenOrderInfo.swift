@@ -126,7 +126,8 @@ public struct KrakenTradeInfo: Sendable, Hashable {
     /// Unix milliseconds.
     public var timeMillis: Int64 { Int64((time * 1000).rounded()) }
 
-    /// The unified fill.
+    /// The unified fill. Kraken's trade history documents `fee` as the total fee in quote currency, so the fill's
+    /// fee asset is the quote (graphwiz never sets `oflags=fcib`; the executions stream names the asset itself).
     public func fill(symbol: String, clientOrderId: String) -> Fill {
         Fill(tradeId: tradeTxid, clientOrderId: clientOrderId, venueOrderId: orderTxid, symbol: symbol, side: side,
              price: price, quantity: volume, fee: fee, liquidity: maker ? .maker : .taker, time: timeMillis)
