@@ -43,6 +43,7 @@ extension TradingSession {
             return id
         case let .failure(rejection):
             kernel = current
+            publishRefusals()
             throw .rejected(rejection)
         }
     }

@@ -79,6 +79,7 @@ extension TradingSession {
         current.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
         barIndex[instrument] += 1
         kernel = current
+        publishRefusals()
         await dispatchCommands()
         guard let kernel else { return }
         let equity = kernel.portfolio.equity
@@ -101,6 +102,7 @@ extension TradingSession {
         guard var current = kernel else { return }
         current.on(event, commands: &commands)
         kernel = current
+        publishRefusals()
         if let order = current.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event { publish(.fill(fill)) }
             publish(.order(order))
@@ -128,12 +130,14 @@ extension TradingSession {
     /// Write-ahead: the intent is durable before the request leaves. Unknown outcomes are reconciled.
     func send(_ request: OrderRequest) async {
         if let refusal = localRefusal(request) {
-            localRejections.append(RiskRejection(code: "session_refused", message: refusal,
-                                                 clientOrderId: request.clientOrderId, symbol: request.symbol,
-                                                 time: clock.now()))
+            let rejection = RiskRejection(code: "session_refused", message: refusal, clientOrderId: request.clientOrderId,
+                                          symbol: request.symbol, time: clock.now(), side: request.side, tag: request.tag)
+            localRejections.append(rejection)
+            publishDecision(request, refusal: rejection)
             feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: refusal, time: clock.now()))
             return
         }
+        publishDecision(request, refusal: nil)
         let strategyLabel = request.tag.hasPrefix("manual") ? "manual" : strategyName
         do {
             try await journal.recordIntent(request, strategy: strategyLabel, session: sessionId, time: clock.now())
@@ -181,6 +185,7 @@ extension TradingSession {
         guard var current = kernel else { return }
         current.on(event, commands: &commands)
         kernel = current
+        publishRefusals()
     }
 
     /// Reconciles the journal with the venue; on a running kernel the recorded events are applied to it.
