@@ -84,7 +84,15 @@ struct ServeNeo4jGraphTests {
                                                              "--http-port", "0", "--metrics-port", "0"],
                                         environment: [:])
         #expect(await serve.waitForLog("session started", seconds: 90), "log: \(serve.log)")
-        try await Task.sleep(for: .seconds(4))
+        try await Task.sleep(for: .seconds(3))
+        // The `graph` component of /ready names the backend and the pool's connections.
+        let api = try #require(ServeHTTP.port(after: "dashboard and API on http://127.0.0.1:", in: serve.log))
+        let ready = try await ServeHTTP.get("http://127.0.0.1:\(api)/ready")
+        #expect(ready.body.contains(#""name":"graph""#), "ready: \(ready.body)")
+        #expect(ready.body.contains("neo4j \(ServeBoltServer.url!) database \(graph)"), "ready: \(ready.body)")
+        #expect(ready.body.contains("open"), "ready: \(ready.body)")
+        #expect(!ready.body.contains("last write failed"), "ready: \(ready.body)")
+        try await Task.sleep(for: .seconds(1))
         let status = await serve.stop(SIGTERM, seconds: 60)
         #expect(status == 0, "log: \(serve.log)")
         #expect(serve.log.contains("knowledge graph on neo4j"), "log: \(serve.log)")
