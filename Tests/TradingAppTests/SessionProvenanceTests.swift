@@ -92,6 +92,8 @@ struct SessionProvenanceTests {
             #expect(signal.properties["time"] == .int(secondBar), "\(String(describing: signal.properties["time"]))")
             #expect(why.riskVerdict == GraphSchema.approvedBy)
             #expect(why.riskCheck?.properties["passed"]?.boolValue == true)
+            #expect(why.riskCheck?.properties["time"] == .int(secondBar))
+            #expect(why.riskCheck?.properties["decided_at"]?.intValue != nil)
             let order = try #require(why.order)
             #expect(order.properties["status"]?.stringValue == "filled")
             #expect(order.properties["tag"]?.stringValue == "probe_buy")

@@ -40,6 +40,7 @@ extension ProvenanceRecord {
             var properties: [String: GraphValue] = ["passed": .bool(check.passed), "time": .int(check.time)]
             if let code = check.code { properties["code"] = .string(code) }
             if let reason = check.reason { properties["reason"] = .string(reason) }
+            if let decidedAt = check.decidedAt { properties["decided_at"] = .int(decidedAt) }
             let node = GraphNode(label: GraphSchema.riskCheck, id: check.signalId, properties: properties)
             batch.nodes.append(node)
             batch.relationships.append(GraphRelationship(

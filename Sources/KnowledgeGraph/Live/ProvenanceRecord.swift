@@ -96,14 +96,19 @@ public struct RiskCheckRecord: Sendable, Hashable {
     public var reason: String?
     /// Unix ms.
     public var time: Int64
+    /// Unix ms by the trader's clock when that differs from `time` (a session stores the bar time as `time`),
+    /// stored as `decided_at`; nil: not stored.
+    public var decidedAt: Int64?
 
     /// A risk check record.
-    public init(signalId: String, passed: Bool, code: String? = nil, reason: String? = nil, time: Int64) {
+    public init(signalId: String, passed: Bool, code: String? = nil, reason: String? = nil, time: Int64,
+                decidedAt: Int64? = nil) {
         self.signalId = signalId
         self.passed = passed
         self.code = code
         self.reason = reason
         self.time = time
+        self.decidedAt = decidedAt
     }
 
     /// A refusal from the risk layer.

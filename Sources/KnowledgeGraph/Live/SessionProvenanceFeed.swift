@@ -25,11 +25,14 @@ public struct SessionProvenanceFeed: Sendable {
     public func submit(_ update: SessionUpdate) -> Int {
         switch update {
         case let .decision(decision):
+            // Signal and RiskCheck carry the bar time, like the Order (created at its bar) and the backtest graph,
+            // so retention treats the whole chain alike; the session clock's time is `decided_at`.
+            let time = decision.bar?.time ?? decision.time
             let signal = SignalRecord(id: decision.clientOrderId, strategy: decision.strategy, symbol: decision.symbol,
-                                      side: decision.side, tag: decision.tag, time: decision.bar?.time ?? decision.time,
-                                      indicators: decision.indicators, bar: decision.bar)
+                                      side: decision.side, tag: decision.tag, time: time, indicators: decision.indicators,
+                                      bar: decision.bar)
             let check = RiskCheckRecord(signalId: decision.clientOrderId, passed: decision.passed, code: decision.code,
-                                        reason: decision.reason, time: decision.time)
+                                        reason: decision.reason, time: time, decidedAt: decision.time)
             return (writer.submit(.signal(signal)) ? 1 : 0) + (writer.submit(.riskCheck(check)) ? 1 : 0)
         case let .order(order):
             let placer = order.request.tag.hasPrefix("manual") ? "manual" : strategy
