@@ -21,6 +21,7 @@ extension AppConfiguration {
         r.int(["neo4j", "pool_size"], neo4j.poolSize, 1...1000)
         r.int(["neo4j", "max_lifetime_s"], neo4j.maxLifetimeS, 1...604_800)
         r.int(["neo4j", "acquire_timeout_s"], neo4j.acquireTimeoutS, 1...3600)
+        r.int(["neo4j", "batch_rows"], neo4j.batchRows, 1...100_000)
         tradingProblems(&r)
         for (name, exchange) in [("binance", exchanges.binance), ("kraken", exchanges.kraken)] {
             r.check(["exchanges", name, "base_url"], exchange.baseURL,

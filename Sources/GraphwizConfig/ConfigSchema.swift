@@ -18,6 +18,7 @@ struct ConfigSchema {
         "ai.provider": AIProvider.allCases.map(\.rawValue),
         "optimizer.method": OptimizerMethod.allCases.map(\.rawValue),
         "backtesting.fill": ["next-open", "close"],
+        "knowledge_graph.backend": KnowledgeGraphBackend.allCases.map(\.rawValue),
     ]
 
     /// Maps whose keys are free (names chosen by the user), with the scalar type of every value.

@@ -16,12 +16,14 @@ public struct Neo4jConfig: Sendable, Hashable, Codable {
     public var maxLifetimeS = 3600
     /// Seconds to wait for a pooled connection; default 60.
     public var acquireTimeoutS = 60
+    /// Rows per `UNWIND` write statement; default 1000 (FalkorDB's Bolt endpoint needs 5).
+    public var batchRows = 1_000
 
     /// The defaults.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case enabled, uri, user, password, database, poolSize = "pool_size", maxLifetimeS = "max_lifetime_s"
-        case acquireTimeoutS = "acquire_timeout_s"
+        case acquireTimeoutS = "acquire_timeout_s", batchRows = "batch_rows"
     }
 }

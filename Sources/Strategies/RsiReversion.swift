@@ -4,7 +4,7 @@ import TradingModel
 
 /// Mean reversion on RSI (Wilder): long when RSI climbs back above the oversold line; out (or short) when it
 /// falls back below the overbought line.
-public struct RsiReversion: Strategy, SignalStrategy {
+public struct RsiReversion: Strategy, SignalStrategy, IndicatorReporting {
     public static let name = "rsi_reversion"
     public static let summary = "RSI back above oversold: long; back below overbought: flat (or short)."
     public static let parameterSpace = ParameterSpace([
@@ -18,6 +18,7 @@ public struct RsiReversion: Strategy, SignalStrategy {
     private let overbought: Double
     private var low = CrossDetector()
     private var high = CrossDetector()
+    private var lastRSI = Double.nan
 
     public init(parameters: ParameterValues) throws(ParameterError) {
         rsi = RSI(period: parameters.int("period"))
@@ -30,6 +31,7 @@ public struct RsiReversion: Strategy, SignalStrategy {
 
     public mutating func onBar(_ bar: Bar, instrument: Int, context: inout StrategyContext) {
         let value = rsi.update(bar.close)
+        lastRSI = value
         let up = low.update(value - oversold)
         let down = high.update(value - overbought)
         if case .up = up { context.target(instrument, .long, tag: "rsi_above_oversold") }
@@ -48,5 +50,10 @@ public struct RsiReversion: Strategy, SignalStrategy {
             if case .down = down { out[i] = -1 }
         }
         return out
+    }
+
+    /// `rsi` after the latest bar with the `oversold` / `overbought` lines (RSI NaN while warming up).
+    public func indicatorValues(instrument: Int) -> [String: Double] {
+        ["rsi": lastRSI, "oversold": oversold, "overbought": overbought]
     }
 }

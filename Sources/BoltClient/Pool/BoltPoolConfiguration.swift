@@ -23,4 +23,11 @@ public struct BoltPoolConfiguration: Sendable {
         self.acquireTimeout = acquireTimeout
         self.retryDelays = retryDelays
     }
+
+    /// A pool configuration in whole seconds (for configuration files: `neo4j.pool_size`, `max_lifetime_s`,
+    /// `acquire_timeout_s`); values below 1 are raised to 1.
+    public init(maxConnections: Int, maxLifetimeSeconds: Int, acquireTimeoutSeconds: Int) {
+        self.init(maxConnections: max(1, maxConnections), maxLifetime: .seconds(Int64(max(1, maxLifetimeSeconds))),
+                  acquireTimeout: .seconds(Int64(max(1, acquireTimeoutSeconds))))
+    }
 }

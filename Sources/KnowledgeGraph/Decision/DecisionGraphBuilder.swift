@@ -95,7 +95,8 @@ struct DecisionGraphBuilder {
     /// A signal the risk layer refused before any order left: Signal and rejected RiskCheck.
     func appendRejection(_ rejection: RiskRejection, to batch: inout GraphBatch) {
         let id = rejection.clientOrderId
-        let signal = signalNode(id: id, tag: "", symbol: rejection.symbol, side: nil, time: rejection.time)
+        let signal = signalNode(id: id, tag: rejection.tag ?? "", symbol: rejection.symbol, side: rejection.side?.rawValue,
+                                time: rejection.time)
         let risk = GraphNode(label: GraphSchema.riskCheck, id: id, properties: [
             "passed": false, "code": .string(rejection.code), "reason": .string(rejection.message),
             "time": .int(rejection.time),

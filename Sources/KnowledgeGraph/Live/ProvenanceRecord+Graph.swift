@@ -11,6 +11,13 @@ extension ProvenanceRecord {
             ]
             if let side = signal.side { properties["side"] = .string(side.rawValue) }
             for (name, value) in signal.indicators where value.isFinite { properties["ind_\(name)"] = .double(value) }
+            if let bar = signal.bar {
+                properties["bar_time"] = .int(bar.time)
+                for (name, value) in [("open", bar.open), ("high", bar.high), ("low", bar.low), ("close", bar.close),
+                                      ("volume", bar.volume)] where value.isFinite {
+                    properties["bar_\(name)"] = .double(value)
+                }
+            }
             let node = GraphNode(label: GraphSchema.signal, id: signal.id, properties: properties)
             batch.nodes.append(GraphNode(label: GraphSchema.strategy, id: signal.strategy,
                                          properties: ["name": .string(signal.strategy)]))
@@ -33,6 +40,7 @@ extension ProvenanceRecord {
             var properties: [String: GraphValue] = ["passed": .bool(check.passed), "time": .int(check.time)]
             if let code = check.code { properties["code"] = .string(code) }
             if let reason = check.reason { properties["reason"] = .string(reason) }
+            if let decidedAt = check.decidedAt { properties["decided_at"] = .int(decidedAt) }
             let node = GraphNode(label: GraphSchema.riskCheck, id: check.signalId, properties: properties)
             batch.nodes.append(node)
             batch.relationships.append(GraphRelationship(

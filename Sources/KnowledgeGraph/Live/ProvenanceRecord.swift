@@ -36,10 +36,13 @@ public struct SignalRecord: Sendable, Hashable {
     public var time: Int64
     /// Indicator values at the signal, stored as `ind_<name>` properties (non-finite values are left out).
     public var indicators: [String: Double]
+    /// The market data the signal was generated on: the symbol's last closed bar, stored as `bar_time`,
+    /// `bar_open`, `bar_high`, `bar_low`, `bar_close` and `bar_volume` (nil: none known).
+    public var bar: Bar?
 
     /// A signal record.
     public init(id: String, strategy: String, symbol: String, side: OrderSide?, tag: String, time: Int64,
-                indicators: [String: Double] = [:]) {
+                indicators: [String: Double] = [:], bar: Bar? = nil) {
         self.id = id
         self.strategy = strategy
         self.symbol = symbol
@@ -47,6 +50,7 @@ public struct SignalRecord: Sendable, Hashable {
         self.tag = tag
         self.time = time
         self.indicators = indicators
+        self.bar = bar
     }
 }
 
@@ -92,14 +96,19 @@ public struct RiskCheckRecord: Sendable, Hashable {
     public var reason: String?
     /// Unix ms.
     public var time: Int64
+    /// Unix ms by the trader's clock when that differs from `time` (a session stores the bar time as `time`),
+    /// stored as `decided_at`; nil: not stored.
+    public var decidedAt: Int64?
 
     /// A risk check record.
-    public init(signalId: String, passed: Bool, code: String? = nil, reason: String? = nil, time: Int64) {
+    public init(signalId: String, passed: Bool, code: String? = nil, reason: String? = nil, time: Int64,
+                decidedAt: Int64? = nil) {
         self.signalId = signalId
         self.passed = passed
         self.code = code
         self.reason = reason
         self.time = time
+        self.decidedAt = decidedAt
     }
 
     /// A refusal from the risk layer.

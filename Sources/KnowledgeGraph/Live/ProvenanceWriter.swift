@@ -41,6 +41,8 @@ public final class ProvenanceWriter: Sendable {
         public var batches = 0
         /// The last store error, if any.
         public var lastError: String?
+        /// True while the most recent store write failed (a later successful write clears it).
+        public var lastWriteFailed = false
 
         /// Counts (all zero by default).
         public init(accepted: Int = 0, dropped: Int = 0, written: Int = 0, failed: Int = 0, queued: Int = 0,
@@ -177,6 +179,7 @@ public final class ProvenanceWriter: Sendable {
                 state.withLock {
                     $0.statistics.written += records.count
                     $0.statistics.batches += 1
+                    $0.statistics.lastWriteFailed = false
                 }
             } catch {
                 metrics.errors.increment()
@@ -184,6 +187,7 @@ public final class ProvenanceWriter: Sendable {
                     $0.statistics.failed += records.count
                     $0.statistics.batches += 1
                     $0.statistics.lastError = "\(error)"
+                    $0.statistics.lastWriteFailed = true
                 }
             }
         }

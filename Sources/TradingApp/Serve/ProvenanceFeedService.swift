@@ -1,33 +1,27 @@
 import KnowledgeGraph
 import ServiceLifecycle
-import TradingAPI
+import TradingCore
 
-/// Feeds the provenance writer from the service's update stream: every order change as an `Order` node placed
-/// by its strategy, every fill as a `Fill` node of its order. Subscribes when built, so nothing published after
-/// start-up is missed; returns after the stream ends (shutdown) and its own shutdown has come.
+/// Feeds the provenance writer from every session's own update stream (see ``SessionProvenanceFeed``): each
+/// decision as a `Signal` and its `RiskCheck`, each order change as an `Order` placed by the session's strategy,
+/// each fill as a `Fill` of its order. Subscribes when built, so nothing published after start-up is missed.
+///
+/// Put it before the sessions in the service list: a graceful shutdown stops the sessions first, whose streams
+/// then end (after the last cancels and fills of the stop), and only then this service and the writer behind it.
 struct ProvenanceFeedService: Service {
-    let writer: ProvenanceWriter
-    let updates: AsyncStream<ControlUpdate>
-    /// The strategy trading each symbol.
-    let strategies: [String: String]
+    let feeds: [(feed: SessionProvenanceFeed, updates: AsyncStream<SessionUpdate>)]
 
-    init(writer: ProvenanceWriter, control: SessionTradingControl, strategies: [String: String]) {
-        self.writer = writer
-        self.updates = control.updates()
-        self.strategies = strategies
+    init(writer: ProvenanceWriter, entries: [SessionTradingControl.Entry]) async {
+        var feeds: [(feed: SessionProvenanceFeed, updates: AsyncStream<SessionUpdate>)] = []
+        for entry in entries {
+            feeds.append((SessionProvenanceFeed(writer: writer, strategy: entry.strategy), await entry.session.updates()))
+        }
+        self.feeds = feeds
     }
 
     func run() async throws {
-        for await update in updates {
-            switch update {
-            case let .order(order):
-                _ = writer.submit(.order(OrderRecord(order: order, strategy: order.request.tag.hasPrefix("manual") ? "manual"
-                                                                       : strategies[order.request.symbol] ?? "unknown")))
-            case let .fill(fill):
-                _ = writer.submit(.fill(fill))
-            case .equity, .alert, .risk:
-                continue
-            }
+        await withTaskGroup(of: Void.self) { group in
+            for (feed, updates) in feeds { group.addTask { await feed.run(updates) } }
         }
         try? await gracefulShutdown()
     }

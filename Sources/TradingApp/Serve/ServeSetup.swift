@@ -17,7 +17,8 @@ struct ServeSetup {
     var groupConfiguration: ServiceGroupConfiguration
     var control: SessionTradingControl
     var logger: Logger
-    /// The provenance writer (orders and fills into the embedded graph), nil when the store is not SQLite.
+    /// The provenance writer (signals, risk checks, orders and fills into the knowledge graph), nil when the graph
+    /// is off.
     var provenance: ProvenanceWriter?
 
     static func make(plan: ServePlan, command: ServeCommand) async throws -> ServeSetup {
@@ -54,28 +55,32 @@ struct ServeSetup {
         let security: APISecurity
         do { security = try APISecurity(config: appConfig.security) } catch { throw ValidationError("\(error)") }
 
+        let graph = try await ServeGraph.open(config: appConfig, database: plan.database, sql: store,
+                                              runId: "serve-\(TradeSessionFactory.uniqueIdPrefix())", logger: logger)
+        do {
+            return try await make(plan: plan, command: command, store: store, logger: logger, appConfig: appConfig,
+                                  security: security, graph: graph)
+        } catch {
+            await graph.close()
+            throw error
+        }
+    }
+
+    private static func make(plan: ServePlan, command: ServeCommand, store: SQLStore, logger: Logger,
+                             appConfig: AppConfiguration, security: APISecurity, graph: ServeGraph) async throws
+        -> ServeSetup {
         let readiness = ServeReadiness()
         let built = try await ServeSessions.build(plan: plan, command: command, store: store, readiness: readiness,
                                                   logger: logger)
         let limits = SessionTradingControl.shownLimits(appConfig.risk)
         let location = plan.database.description
         let alertsEnabled = appConfig.monitoring.alerts.enabled
-        var provenance: ProvenanceWriter?
-        if case .sqlite = plan.database {
-            provenance = ProvenanceWriter(store: EmbeddedGraphStore(store: store),
-                                          runId: "serve-\(TradeSessionFactory.uniqueIdPrefix())")
-        }
-        let writer = provenance
         let control = SessionTradingControl(
             entries: built.entries, limits: limits, configurationYAML: (try? appConfig.redactedYAML()) ?? "",
             health: {
                 [ComponentHealth(name: "store", status: .up, detail: location),
                  ComponentHealth(name: "alerts", status: .up, detail: alertsEnabled ? "evaluating" : "disabled"),
-                 writer.map { writer in
-                     let stats = writer.statistics
-                     return ComponentHealth(name: "graph", status: stats.failed > 0 ? .degraded : .up,
-                                            detail: "embedded provenance: \(stats.written) records written, \(stats.dropped) dropped")
-                 } ?? ComponentHealth(name: "graph", status: .up, detail: "provenance off (needs the SQLite store)")]
+                 graph.health()]
             },
             backtestRunner: DemoAccount.runBacktest)
         await control.connect()
@@ -101,25 +106,11 @@ struct ServeSetup {
                 fflush(nil)
             })
         var services: [any Service] = [StoreService(store: store, logger: logger)]
-        if let provenance { services.append(ProvenanceWriterService(writer: provenance)) }
-        if case .sqlite = plan.database {
-            // The market graph (markets, statistics, regimes, patterns, correlations) from the stored bars, refreshed
-            // every `knowledge_graph.update_interval_s`, with the retention policy applied after each refresh.
-            let graph = EmbeddedGraphStore(store: store)
-            let feed = CorrelationFeedService.make(source: GraphCorrelationSource(store: graph), entries: built.entries,
-                                                   logger: logger)
-            let updater = GraphUpdater(store: graph, source: StoredMarketSeriesSource(store: store),
-                                       configuration: GraphUpdater.Configuration(knowledgeGraph: appConfig.knowledgeGraph),
-                                       onRefresh: feed.onRefresh)
-            services += [GraphUpdaterService(updater: updater), feed.service]
-        }
+        // Knowledge graph (see ServeGraph): pool, provenance writer and feed, updater; before the sessions.
+        services += await graph.services(entries: built.entries, sql: store, configuration: appConfig.knowledgeGraph,
+                                         logger: logger)
         services += [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]
-        if let provenance {
-            var strategies: [String: String] = [:]
-            for entry in built.entries { for symbol in entry.symbols { strategies[symbol] = entry.strategy } }
-            services.append(ProvenanceFeedService(writer: provenance, control: control, strategies: strategies))
-        }
         if alertsEnabled {
             let alerts = appConfig.monitoring.alerts
             services.append(AlertService(
@@ -139,7 +130,8 @@ struct ServeSetup {
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(command.shutdownDeadline * 1_000))
         logger.info("serving", metadata: ["mode": "\(plan.mode.rawValue)", "sessions": "\(built.services.count)",
-                                          "store": "\(location)"])
-        return ServeSetup(groupConfiguration: configuration, control: control, logger: logger, provenance: provenance)
+                                          "store": "\(location)", "graph": "\(graph.location)"])
+        return ServeSetup(groupConfiguration: configuration, control: control, logger: logger,
+                          provenance: graph.provenance)
     }
 }

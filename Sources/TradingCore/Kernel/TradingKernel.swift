@@ -317,7 +317,9 @@ public struct TradingKernel<S: Strategy>: Sendable {
         var request = proposed
         let check = RiskCheckContext(portfolio: context.portfolio, instrument: instrument, time: context.time,
                                      workingOrders: context.workingOrders)
-        if let rejection = risk.check(&request, context: check) {
+        if var rejection = risk.check(&request, context: check) {
+            if rejection.side == nil { rejection.side = request.side }
+            if rejection.tag == nil { rejection.tag = request.tag }
             rejections.append(rejection)
             rejectionReporter.report(rejection)
             return false

@@ -6,6 +6,8 @@ struct BarHistory: Sendable {
     private var ring: [Bar] = []
     private var head = 0
     let capacity: Int
+    /// The newest bar (kept even when `capacity` is 0).
+    private(set) var last: Bar?
 
     init(capacity: Int) {
         self.capacity = max(capacity, 0)
@@ -15,6 +17,7 @@ struct BarHistory: Sendable {
     /// Appends a bar, dropping the oldest when full.
     /// - Complexity: O(1).
     mutating func append(_ bar: Bar) {
+        last = bar
         guard capacity > 0 else { return }
         if ring.count < capacity {
             ring.append(bar)

@@ -1,7 +1,7 @@
 import TradingModel
 
 /// What a trading session pushes to its subscribers (the API's WebSocket): fills, order changes, equity after
-/// every bar, alerts and reconciliation reports.
+/// every bar, alerts, reconciliation reports and the decisions (signal and risk verdict) behind order requests.
 public enum SessionUpdate: Sendable, Hashable, Codable {
     /// A fill applied to the ledger.
     case fill(Fill)
@@ -13,6 +13,8 @@ public enum SessionUpdate: Sendable, Hashable, Codable {
     case alert(SessionAlert)
     /// The result of a reconciliation (start, reconnect).
     case reconciliation(ReconciliationReport)
+    /// A signal and the risk layer's verdict on it, published before the approved order's own updates.
+    case decision(SessionDecision)
 }
 
 /// An operator-facing message of a session.

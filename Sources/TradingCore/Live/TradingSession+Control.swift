@@ -46,6 +46,7 @@ extension TradingSession {
             return id
         case let .failure(rejection):
             kernel = current
+            publishRefusals()
             throw .rejected(rejection)
         }
     }

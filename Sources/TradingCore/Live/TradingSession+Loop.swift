@@ -81,6 +81,7 @@ extension TradingSession {
         // copy it whole, on every bar.
         kernel!.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
         barIndex[instrument] += 1
+        publishRefusals()
         await dispatchCommands()
         guard let kernel else { return }
         let equity = kernel.portfolio.equity
@@ -103,6 +104,7 @@ extension TradingSession {
         guard kernel != nil else { return }
         kernel!.on(event, commands: &commands)  // in place, see runBar
         warnIfFeeUnvalued(event)
+        publishRefusals()
         if let order = kernel!.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event { publish(.fill(fill)) }
             publish(.order(order))
@@ -130,12 +132,14 @@ extension TradingSession {
     /// Write-ahead: the intent is durable before the request leaves. Unknown outcomes are reconciled.
     func send(_ request: OrderRequest) async {
         if let refusal = localRefusal(request) {
-            localRejections.append(RiskRejection(code: "session_refused", message: refusal,
-                                                 clientOrderId: request.clientOrderId, symbol: request.symbol,
-                                                 time: clock.now()))
+            let rejection = RiskRejection(code: "session_refused", message: refusal, clientOrderId: request.clientOrderId,
+                                          symbol: request.symbol, time: clock.now(), side: request.side, tag: request.tag)
+            localRejections.append(rejection)
+            publishDecision(request, refusal: rejection)
             feedLocal(.rejected(clientOrderId: request.clientOrderId, reason: refusal, time: clock.now()))
             return
         }
+        publishDecision(request, refusal: nil)
         let strategyLabel = request.tag.hasPrefix("manual") ? "manual" : strategyName
         do {
             try await journal.recordIntent(request, strategy: strategyLabel, session: sessionId, time: clock.now())
@@ -183,6 +187,7 @@ extension TradingSession {
         guard kernel != nil else { return }
         kernel!.on(event, commands: &commands)
         warnIfFeeUnvalued(event)
+        publishRefusals()
     }
 
     /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.

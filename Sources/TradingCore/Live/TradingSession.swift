@@ -55,6 +55,8 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var subscribers: [Int: AsyncStream<SessionUpdate>.Continuation] = [:]
     var nextSubscriber = 0
     var lastRiskEventCount = 0
+    /// Kernel refusals already published as decisions.
+    var lastRejectionCount = 0
     /// When the bar or venue event being handled arrived (nil between events and for operator commands).
     var eventArrival: ContinuousClock.Instant?
     /// `graphwiz_kernel_event_to_order_seconds`: from a bar/event arriving to each resulting command being handed

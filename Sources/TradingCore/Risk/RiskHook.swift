@@ -7,13 +7,20 @@ public struct RiskRejection: Sendable, Hashable, Codable, Error, CustomStringCon
     public var clientOrderId: String
     public var symbol: String
     public var time: Int64
+    /// The side of the refused request (set by the kernel; nil where unknown).
+    public var side: OrderSide?
+    /// The refused request's reason tag, e.g. the strategy's `sma_cross_up` (set by the kernel; nil where unknown).
+    public var tag: String?
 
-    public init(code: String, message: String, clientOrderId: String, symbol: String, time: Int64) {
+    public init(code: String, message: String, clientOrderId: String, symbol: String, time: Int64,
+                side: OrderSide? = nil, tag: String? = nil) {
         self.code = code
         self.message = message
         self.clientOrderId = clientOrderId
         self.symbol = symbol
         self.time = time
+        self.side = side
+        self.tag = tag
     }
 
     public var description: String { "\(code): \(message)" }
