@@ -145,19 +145,21 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ], swiftSettings: strict),
+        // Test support: the lock every test writing to the shared Bolt test server holds (FalkorDB has one graph).
+        .target(name: "BoltTestSupport", path: "Tests/BoltTestSupport", swiftSettings: strict),
         .testTarget(name: "BoltIntegrationTests", dependencies: [
-            "BoltClient",
+            "BoltClient", "BoltTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore"], swiftSettings: strict),
         .testTarget(name: "KnowledgeGraphTests", dependencies: [
-            "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel",
+            "KnowledgeGraph", "Persistence", "BoltClient", "Backtest", "TradingCore", "TradingModel", "BoltTestSupport",
             .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: [
-            "TradingApp", "KnowledgeGraph",
+            "TradingApp", "KnowledgeGraph", "BoltTestSupport",
             .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),

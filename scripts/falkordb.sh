@@ -17,6 +17,8 @@
 #
 # Quirk: FalkorDB's Bolt listener binds every interface whatever --bind says; run it inside a private
 # network namespace where possible (CI: unshare -n bash -c 'ip link set lo up; ...').
+# Quirk: it ignores the database a Bolt session or transaction selects (every "database" is one graph), so
+# the tests that write hold a shared lock (Tests/BoltTestSupport/SharedGraphLock.swift).
 set -euo pipefail
 
 host="${FALKORDB_HOST:-127.0.0.1}"

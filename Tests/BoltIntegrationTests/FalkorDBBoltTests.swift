@@ -1,3 +1,4 @@
+import BoltTestSupport
 import BoltClient
 import Testing
 
@@ -56,26 +57,28 @@ extension BoltServerTests {
         }
 
         @Test func nodesAndRelationshipsDecode() async throws {
-            let connection = try await BoltTestServer.connect()
-            let graph = BoltTestServer.uniqueGraph("entities")
-            let result = try await connection.query(
-                "CREATE (a:Person {name: 'Ann'})-[r:KNOWS {since: 2020}]->(b:Person {name: 'Bob'}) RETURN a, r, b",
-                database: graph)
-            let record = try #require(result.records.first)
-            let ann = try #require(record["a"]?.nodeValue)
-            let bob = try #require(record["b"]?.nodeValue)
-            let knows = try #require(record["r"]?.relationshipValue)
-            #expect(ann.labels == ["Person"])
-            #expect(ann.properties == ["name": "Ann"])
-            #expect(bob.properties == ["name": "Bob"])
-            #expect(knows.type == "KNOWS")
-            #expect(knows.properties == ["since": 2020])
-            #expect(knows.startNodeID == ann.id)
-            #expect(knows.endNodeID == bob.id)
-            // Only this test's nodes: a server that ignores the database field would otherwise wipe the graphs
-            // other suites are writing at the same time.
-            _ = try? await connection.query("MATCH (n:Person) WHERE n.name IN ['Ann', 'Bob'] DETACH DELETE n", database: graph)
-            await connection.close()
+            try await SharedGraphLock.withLock {
+                let connection = try await BoltTestServer.connect()
+                let graph = BoltTestServer.uniqueGraph("entities")
+                let result = try await connection.query(
+                    "CREATE (a:Person {name: 'Ann'})-[r:KNOWS {since: 2020}]->(b:Person {name: 'Bob'}) RETURN a, r, b",
+                    database: graph)
+                let record = try #require(result.records.first)
+                let ann = try #require(record["a"]?.nodeValue)
+                let bob = try #require(record["b"]?.nodeValue)
+                let knows = try #require(record["r"]?.relationshipValue)
+                #expect(ann.labels == ["Person"])
+                #expect(ann.properties == ["name": "Ann"])
+                #expect(bob.properties == ["name": "Bob"])
+                #expect(knows.type == "KNOWS")
+                #expect(knows.properties == ["since": 2020])
+                #expect(knows.startNodeID == ann.id)
+                #expect(knows.endNodeID == bob.id)
+                // Only this test's nodes: a server that ignores the database field would otherwise wipe the graphs
+                // other suites are writing at the same time.
+                _ = try? await connection.query("MATCH (n:Person) WHERE n.name IN ['Ann', 'Bob'] DETACH DELETE n", database: graph)
+                await connection.close()
+            }
         }
 
         @Test func failureIsTypedAndResetLeavesTheConnectionUsable() async throws {
@@ -90,20 +93,22 @@ extension BoltServerTests {
 
         // FalkorDB ignores `db` in BEGIN, so transaction tests tag their nodes instead of using a graph of their own.
         @Test func beginCommitPersistsWrites() async throws {
-            let connection = try await BoltTestServer.connect()
-            let tag = BoltTestServer.uniqueTag()
-            try await connection.withTransaction { tx in
-                _ = try await tx.query("CREATE (:Item {tag: $tag, n: 1})", parameters: ["tag": .string(tag)])
-                _ = try await tx.query("CREATE (:Item {tag: $tag, n: 2})", parameters: ["tag": .string(tag)])
+            try await SharedGraphLock.withLock {
+                let connection = try await BoltTestServer.connect()
+                let tag = BoltTestServer.uniqueTag()
+                try await connection.withTransaction { tx in
+                    _ = try await tx.query("CREATE (:Item {tag: $tag, n: 1})", parameters: ["tag": .string(tag)])
+                    _ = try await tx.query("CREATE (:Item {tag: $tag, n: 2})", parameters: ["tag": .string(tag)])
+                }
+                let count = try await connection.withTransaction { tx in
+                    try await tx.query("MATCH (i:Item {tag: $tag}) RETURN count(i) AS c", parameters: ["tag": .string(tag)])
+                }
+                #expect(count.records.first?["c"] == .int(2))
+                try await connection.withTransaction { tx in
+                    _ = try await tx.query("MATCH (i:Item {tag: $tag}) DELETE i", parameters: ["tag": .string(tag)])
+                }
+                await connection.close()
             }
-            let count = try await connection.withTransaction { tx in
-                try await tx.query("MATCH (i:Item {tag: $tag}) RETURN count(i) AS c", parameters: ["tag": .string(tag)])
-            }
-            #expect(count.records.first?["c"] == .int(2))
-            try await connection.withTransaction { tx in
-                _ = try await tx.query("MATCH (i:Item {tag: $tag}) DELETE i", parameters: ["tag": .string(tag)])
-            }
-            await connection.close()
         }
 
         @Test func poolServesTwentyConcurrentQueriesWithFourConnections() async throws {
@@ -134,26 +139,28 @@ extension BoltServerTests {
         }
 
         @Test func managedTransactionCommitsThroughThePool() async throws {
-            let pool = BoltConnectionPool(
-                configuration: try BoltTestServer.configuration(),
-                // The previous test's pool.close() sent up to four GOODBYEs; each poisons one later connect.
-                poolConfiguration: BoltPoolConfiguration(maxConnections: 2,
-                                                         retryDelays: Array(repeating: .milliseconds(10), count: 6)))
-            let tag = BoltTestServer.uniqueTag()
-            let created = try await pool.writeTransaction { tx in
-                try await tx.query("CREATE (n:Thing {tag: $tag, v: 7}) RETURN n.v AS v",
-                                   parameters: ["tag": .string(tag)]).records.first?["v"]
+            try await SharedGraphLock.withLock {
+                let pool = BoltConnectionPool(
+                    configuration: try BoltTestServer.configuration(),
+                    // The previous test's pool.close() sent up to four GOODBYEs; each poisons one later connect.
+                    poolConfiguration: BoltPoolConfiguration(maxConnections: 2,
+                                                             retryDelays: Array(repeating: .milliseconds(10), count: 6)))
+                let tag = BoltTestServer.uniqueTag()
+                let created = try await pool.writeTransaction { tx in
+                    try await tx.query("CREATE (n:Thing {tag: $tag, v: 7}) RETURN n.v AS v",
+                                       parameters: ["tag": .string(tag)]).records.first?["v"]
+                }
+                #expect(created == .int(7))
+                let read = try await pool.readTransaction { tx in
+                    try await tx.query("MATCH (n:Thing {tag: $tag}) RETURN n.v AS v",
+                                       parameters: ["tag": .string(tag)]).records.map { $0["v"] }
+                }
+                #expect(read == [.int(7)])
+                try await pool.writeTransaction { tx in
+                    _ = try await tx.query("MATCH (n:Thing {tag: $tag}) DELETE n", parameters: ["tag": .string(tag)])
+                }
+                await pool.close()
             }
-            #expect(created == .int(7))
-            let read = try await pool.readTransaction { tx in
-                try await tx.query("MATCH (n:Thing {tag: $tag}) RETURN n.v AS v",
-                                   parameters: ["tag": .string(tag)]).records.map { $0["v"] }
-            }
-            #expect(read == [.int(7)])
-            try await pool.writeTransaction { tx in
-                _ = try await tx.query("MATCH (n:Thing {tag: $tag}) DELETE n", parameters: ["tag": .string(tag)])
-            }
-            await pool.close()
         }
 
         @Test func goodbyeClosesTheConnection() async throws {

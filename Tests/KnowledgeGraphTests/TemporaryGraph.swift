@@ -1,4 +1,5 @@
 import BoltClient
+import BoltTestSupport
 import Foundation
 import KnowledgeGraph
 import Persistence
@@ -38,20 +39,23 @@ enum TemporaryGraph {
     /// Small statements: FalkorDB's Bolt endpoint crashes on large parameter payloads (see Neo4jGraphStore.init).
     static let rowsPerStatement = Int(ProcessInfo.processInfo.environment["GRAPHWIZ_GRAPH_ROWS_PER_STATEMENT"] ?? "") ?? 50
 
-    /// Runs `body` on a Neo4j store over a graph (FalkorDB) or database no other test uses, deleted afterwards.
+    /// Runs `body` on a Neo4j store over a database no other test uses, deleted afterwards. FalkorDB ignores the
+    /// database selection (every test shares its one graph), so the body runs under ``SharedGraphLock``.
     @discardableResult
     static func withBolt<T>(_ body: (Neo4jGraphStore) async throws -> T) async throws -> T {
         guard let pool else { throw GraphError.unsupported(backend: "neo4j", operation: "tests", hint: "set GRAPHWIZ_BOLT_URL") }
         let store = Neo4jGraphStore(pool: pool, database: "graphwiz_graph_test_\(UInt32.random(in: 0...UInt32.max))",
                                     rowsPerStatement: rowsPerStatement)
-        try await warmUp(store)
-        do {
-            let result = try await body(store)
-            try? await store.removeAll()
-            return result
-        } catch {
-            try? await store.removeAll()
-            throw error
+        return try await SharedGraphLock.withLock {
+            try await warmUp(store)
+            do {
+                let result = try await body(store)
+                try? await store.removeAll()
+                return result
+            } catch {
+                try? await store.removeAll()
+                throw error
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoltClient
+import BoltTestSupport
 import Foundation
 import GraphwizConfig
 import KnowledgeGraph
@@ -41,8 +42,9 @@ enum ServeBoltServer {
         """
     }
 
-    /// Runs `body` on a store over `graph`, deleting that graph's nodes afterwards (only this test's: the graph
-    /// name is unique). Retries handshakes that time out (FalkorDB's post-GOODBYE quirk).
+    /// Runs `body` on a store over `graph`, deleting that graph's nodes afterwards. On FalkorDB every database is
+    /// the same graph, so callers hold ``SharedGraphLock``. Retries handshakes that time out (FalkorDB's
+    /// post-GOODBYE quirk).
     static func withGraph<T: Sendable>(_ graph: String, _ body: (Neo4jGraphStore) async throws -> T) async throws -> T {
         let configuration = try BoltConfiguration(url: url!, auth: .basic(user: user, password: password),
                                                   userAgent: "graphwiz-serve-tests/1.0")
@@ -74,43 +76,47 @@ enum ServeBoltServer {
 struct ServeNeo4jGraphTests {
     @Test("serve writes orders with their signal, risk check and fills to the neo4j backend; SIGTERM flushes them")
     func provenanceOnNeo4j() async throws {
-        let dir = try DataTestDirectory()
-        defer { dir.remove() }
-        let graph = "graphwiz_serve_test_\(UInt32.random(in: 0...UInt32.max))"
-        let config = try dir.write("graphwiz.yaml", ServeBoltServer.config(url: ServeBoltServer.url!,
-                                                                         password: ServeBoltServer.password, graph: graph))
-        let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--db", dir.path("serve.sqlite"),
-                                                             "--bars", "3000", "--speed", "1000",
-                                                             "--http-port", "0", "--metrics-port", "0"],
-                                        environment: [:])
-        #expect(await serve.waitForLog("session started", seconds: 90), "log: \(serve.log)")
-        try await Task.sleep(for: .seconds(3))
-        // The `graph` component of /ready names the backend and the pool's connections.
-        let api = try #require(ServeHTTP.port(after: "dashboard and API on http://127.0.0.1:", in: serve.log))
-        let ready = try await ServeHTTP.get("http://127.0.0.1:\(api)/ready")
-        #expect(ready.body.contains(#""name":"graph""#), "ready: \(ready.body)")
-        #expect(ready.body.contains("neo4j \(ServeBoltServer.url!) database \(graph)"), "ready: \(ready.body)")
-        #expect(ready.body.contains("open"), "ready: \(ready.body)")
-        #expect(!ready.body.contains("last write failed"), "ready: \(ready.body)")
-        try await Task.sleep(for: .seconds(1))
-        let status = await serve.stop(SIGTERM, seconds: 60)
-        #expect(status == 0, "log: \(serve.log)")
-        #expect(serve.log.contains("knowledge graph on neo4j"), "log: \(serve.log)")
+        // The server is shared and FalkorDB has one graph whatever the database: hold the lock from the first
+        // write until the read-back (and the cleanup) are done.
+        try await SharedGraphLock.withLock {
+            let dir = try DataTestDirectory()
+            defer { dir.remove() }
+            let graph = "graphwiz_serve_test_\(UInt32.random(in: 0...UInt32.max))"
+            let config = try dir.write("graphwiz.yaml", ServeBoltServer.config(url: ServeBoltServer.url!,
+                                                                             password: ServeBoltServer.password, graph: graph))
+            let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--db", dir.path("serve.sqlite"),
+                                                                 "--bars", "3000", "--speed", "1000",
+                                                                 "--http-port", "0", "--metrics-port", "0"],
+                                            environment: [:])
+            #expect(await serve.waitForLog("session started", seconds: 90), "log: \(serve.log)")
+            try await Task.sleep(for: .seconds(3))
+            // The `graph` component of /ready names the backend and the pool's connections.
+            let api = try #require(ServeHTTP.port(after: "dashboard and API on http://127.0.0.1:", in: serve.log))
+            let ready = try await ServeHTTP.get("http://127.0.0.1:\(api)/ready")
+            #expect(ready.body.contains(#""name":"graph""#), "ready: \(ready.body)")
+            #expect(ready.body.contains("neo4j \(ServeBoltServer.url!) database \(graph)"), "ready: \(ready.body)")
+            #expect(ready.body.contains("open"), "ready: \(ready.body)")
+            #expect(!ready.body.contains("last write failed"), "ready: \(ready.body)")
+            try await Task.sleep(for: .seconds(1))
+            let status = await serve.stop(SIGTERM, seconds: 60)
+            #expect(status == 0, "log: \(serve.log)")
+            #expect(serve.log.contains("knowledge graph on neo4j"), "log: \(serve.log)")
 
-        try await ServeBoltServer.withGraph(graph) { store in
-            let filled = try await store.query("MATCH (o:Order) WHERE o.status = 'filled' RETURN o.id AS id LIMIT 5",
-                                               parameters: [:])
-            let ids = filled.rows.compactMap { $0.first?.stringValue }
-            #expect(!ids.isEmpty, "no filled Order nodes in graph \(graph); log: \(serve.log)")
-            for id in ids {
-                let why = try await ProvenanceQuery.why(orderId: id, in: store)
-                #expect(why.strategy?.id == "sma_cross" || why.strategy?.id == "manual", "\(why.lines())")
-                #expect(why.signal?.properties["symbol"]?.stringValue == "BTC/USDT", "\(why.lines())")
-                #expect(why.signal?.properties["bar_close"]?.doubleValue != nil, "\(why.lines())")
-                #expect(why.riskVerdict == GraphSchema.approvedBy, "\(why.lines())")
-                #expect(why.riskCheck?.properties["passed"]?.boolValue == true, "\(why.lines())")
-                #expect(why.order != nil)
-                #expect(!why.fills.isEmpty, "\(why.lines())")
+            try await ServeBoltServer.withGraph(graph) { store in
+                let filled = try await store.query("MATCH (o:Order) WHERE o.status = 'filled' RETURN o.id AS id LIMIT 5",
+                                                   parameters: [:])
+                let ids = filled.rows.compactMap { $0.first?.stringValue }
+                #expect(!ids.isEmpty, "no filled Order nodes in graph \(graph); log: \(serve.log)")
+                for id in ids {
+                    let why = try await ProvenanceQuery.why(orderId: id, in: store)
+                    #expect(why.strategy?.id == "sma_cross" || why.strategy?.id == "manual", "\(why.lines())")
+                    #expect(why.signal?.properties["symbol"]?.stringValue == "BTC/USDT", "\(why.lines())")
+                    #expect(why.signal?.properties["bar_close"]?.doubleValue != nil, "\(why.lines())")
+                    #expect(why.riskVerdict == GraphSchema.approvedBy, "\(why.lines())")
+                    #expect(why.riskCheck?.properties["passed"]?.boolValue == true, "\(why.lines())")
+                    #expect(why.order != nil)
+                    #expect(!why.fills.isEmpty, "\(why.lines())")
+                }
             }
         }
     }
