@@ -11,8 +11,8 @@ import TradingAPI
 import TradingCore
 import TradingModel
 
-/// Everything `graphwiz serve` runs, built in dependency order: store, logging, secrets, the live-mode secret
-/// check, risk engines, sessions, the control, the API and metrics servers, samplers and alerts.
+/// Everything `graphwiz serve` runs, built in dependency order: store, logging, secrets, the live-mode key and
+/// secret checks, risk engines, venue connections and sessions, the control, the API and metrics servers, samplers and alerts.
 struct ServeSetup {
     var groupConfiguration: ServiceGroupConfiguration
     var control: SessionTradingControl
@@ -44,10 +44,9 @@ struct ServeSetup {
             let key = try MasterKey(base64: encoded)
             appConfig = try await SecretResolver(vault: SecretVault(store: store, key: key)).resolve(appConfig)
         }
-        let keys = plan.venueName == "kraken" ? appConfig.exchanges.kraken : appConfig.exchanges.binance
-        if plan.venueMode == .live && (keys.apiKey.isEmpty || keys.apiSecret.isEmpty) {
-            try TradeCredentials.require(venue: plan.venueName, environment: plan.environment)
-        }
+        let venues = ServeVenues(plan: plan, exchanges: appConfig.exchanges, promotion: appConfig.risk.promotion,
+                                 command: command)
+        try venues.requireCredentials()
         do {
             try APISecurity.requireProductionSecret(appConfig.security.jwtSecret, mode: plan.mode)
         } catch { throw ValidationError("\(error)") }
@@ -55,8 +54,8 @@ struct ServeSetup {
         do { security = try APISecurity(config: appConfig.security) } catch { throw ValidationError("\(error)") }
 
         let readiness = ServeReadiness()
-        let built = try await ServeSessions.build(plan: plan, command: command, store: store, readiness: readiness,
-                                                  logger: logger)
+        let built = try await ServeSessions.build(plan: plan, venues: venues, command: command, store: store,
+                                                  readiness: readiness, logger: logger)
         let limits = ["max_drawdown": appConfig.risk.maxDrawdown, "max_position_fraction": appConfig.risk.maxPositionFraction,
                       "daily_loss_limit": appConfig.risk.dailyLossLimit, "max_gross_exposure": appConfig.risk.maxGrossExposure]
         let location = plan.database.description
@@ -114,7 +113,7 @@ struct ServeSetup {
                                        onRefresh: feed.onRefresh)
             services += [GraphUpdaterService(updater: updater), feed.service]
         }
-        services += [UpdatePumpService(control: control)] + built.services
+        services += built.venueServices + [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]
         if let provenance {
             var strategies: [String: String] = [:]

@@ -99,6 +99,10 @@ extension TradingSession {
             alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
         }
         guard var current = kernel else { return }
+        if case let .filled(fill) = event, !appliedFills.insert(fill) {
+            logger.debug("fill already applied", metadata: ["order": "\(fill.clientOrderId)", "trade": "\(fill.tradeId)"])
+            return
+        }
         current.on(event, commands: &commands)
         kernel = current
         if let order = current.execution.orders[event.clientOrderId] {
@@ -197,7 +201,10 @@ extension TradingSession {
         logger.info("\(report.description)")
         publish(.reconciliation(report))
         if applyToKernel, var current = kernel {
-            for event in report.events { current.on(event, commands: &commands) }
+            for event in report.events {
+                if case let .filled(fill) = event, !appliedFills.insert(fill) { continue }
+                current.on(event, commands: &commands)
+            }
             kernel = current
             await dispatchCommands()
         }
