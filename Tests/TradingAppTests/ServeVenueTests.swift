@@ -91,6 +91,7 @@ struct ServeVenueTests {
         let server = try await FakeBinanceServer.start(apiKey: Self.binanceKey, apiSecret: Self.binanceSecret)
         await server.state.setPrice("BTCUSDT", Fixed(40_000))
         await server.state.setBalance("USDT", Fixed(10_000))
+        await server.state.setBalance("BTC", .zero)  // flat: the risk engine's position limit leaves room
         do { try await body(server) } catch { await server.stop(); throw error }
         await server.stop()
     }
