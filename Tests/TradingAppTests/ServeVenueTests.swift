@@ -1,3 +1,4 @@
+import ArgumentParser
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -7,6 +8,7 @@ import TradingAPI
 import TradingCore
 import TradingModel
 import VenueFakes
+@testable import TradingApp
 
 /// `graphwiz serve --mode paper|live` on the real venue adapters, spawned against fake venues on 127.0.0.1 (the
 /// config's `exchanges.<venue>.base_url` points at them): bars arrive from the venue's feed, an order placed with
@@ -176,6 +178,38 @@ struct ServeVenueTests {
             #expect(serve.log.contains("live trading on binance needs API keys: set BINANCE_API_KEY and BINANCE_API_SECRET"),
                     "log: \(serve.log)")
             #expect(await server.state.requestLog.isEmpty)
+        }
+    }
+
+    @Test("live asks the promotion gate: a strategy still on paper stops the start with the gate's reason")
+    func liveRefusedByThePromotionGate() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        try await withBinance { server in
+            let config = try dir.write("serve.yaml", Self.config(venue: "binance", symbol: "BTC/USDT", baseURL: server.baseURL))
+            let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--mode", "live", "--db", dir.path("g.sqlite"),
+                                                                 "--http-port", "0", "--metrics-port", "0"],
+                                            environment: ["GRAPHWIZ_SECURITY__JWT_SECRET": Self.jwtSecret,
+                                                          "BINANCE_API_KEY": Self.binanceKey, "BINANCE_API_SECRET": Self.binanceSecret])
+            let status = await serve.waitForExit(seconds: 60)
+            #expect(status != nil && status != 0, "log: \(serve.log)")
+            #expect(serve.log.contains("promotion gate refused live trading: sma_cross is on paper"), "log: \(serve.log)")
+            #expect(await !server.state.requestLog.contains("POST /api/v3/order"))
+        }
+    }
+
+    @Test("--exchange is checked: an unknown venue, and an exchange in simulation mode, are refused")
+    func exchangeOptionChecked() throws {
+        #expect {
+            _ = try ServeCommand.parse(["--exchange", "ftx"])
+        } throws: { error in
+            ServeCommand.message(for: error) == "--exchange must be one of sim, binance, kraken, got 'ftx'"
+        }
+        let command = try ServeCommand.parse(["--mode", "simulation", "--exchange", "kraken"])
+        #expect {
+            _ = try ServePlan.load(command)
+        } throws: { error in
+            (error as? ValidationError)?.message == "--exchange kraken has no simulation mode: use --mode paper or live with it (or --exchange sim)"
         }
     }
 

@@ -60,6 +60,9 @@ struct ServeVenues {
         }
         return try TradePromotionGate(skip: command.skipPromotionGate, databasePath: databasePath, config: nil,
                                       environment: plan.environment, criteria: promotion)
-            .sizing(strategy: strategy, sizing) { logger.notice("\($0)") }
+            .sizing(strategy: strategy, sizing) { line in
+                // The gate logs its skip warning itself; its other answers go to the log here.
+                if !line.hasPrefix("WARNING:") { logger.notice("\(line)") }
+            }
     }
 }
