@@ -41,6 +41,11 @@ actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
         fillLog.append(fill)
     }
 
+    /// Delivers the venue's recorded fills of `id` on the event stream (late: e.g. replayed after a reconnect).
+    func deliverFillsLate(_ id: String) {
+        for fill in fillLog where fill.clientOrderId == id { yield(.filled(fill)) }
+    }
+
     /// Reports a dropped and restored stream.
     func reconnect() {
         connection.yield(.disconnected(reason: "test drop"))

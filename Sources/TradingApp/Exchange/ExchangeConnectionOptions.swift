@@ -51,13 +51,25 @@ struct ExchangeConnectionOptions: ParsableArguments {
     /// file, overrides over both); shared by `exchange`, `data download` and `trade`.
     static func settings(venue: ExchangeVenue, testnet: Bool, config: String?, baseURL: String?, wsURL: String?,
                          environment: [String: String]) throws -> ExchangeSettings {
-        var settings = ExchangeSettings(venue: venue, testnet: testnet)
+        var section: ExchangeConfig?
         if let config {
             let loaded: AppConfiguration
             do { loaded = try ConfigLoader(environment: environment).load(file: config) } catch {
                 throw ValidationError("--config \(config): \(error)")
             }
-            let section = venue == .binance ? loaded.exchanges.binance : loaded.exchanges.kraken
+            section = venue == .binance ? loaded.exchanges.binance : loaded.exchanges.kraken
+        }
+        return settings(venue: venue, section: section, testnet: testnet, baseURL: baseURL, wsURL: wsURL,
+                        environment: environment)
+    }
+
+    /// Settings of `venue` from its `exchanges.<venue>` section (keys, testnet, `base_url`), the environment's
+    /// keys and explicit overrides (environment wins over the section, overrides over both); `serve` passes the
+    /// section of its loaded configuration.
+    static func settings(venue: ExchangeVenue, section: ExchangeConfig?, testnet: Bool = false, baseURL: String? = nil,
+                         wsURL: String? = nil, environment: [String: String]) -> ExchangeSettings {
+        var settings = ExchangeSettings(venue: venue, testnet: testnet)
+        if let section {
             settings.apiKey = section.apiKey
             settings.apiSecret = section.apiSecret
             settings.testnet = testnet || section.testnet

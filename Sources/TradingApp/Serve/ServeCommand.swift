@@ -23,6 +23,10 @@ public struct ServeCommand: AsyncParsableCommand {
     var config: String?
     @Option(help: "simulation, paper or live (overrides trading.mode).")
     var mode: String?
+    @Option(help: "Paper/live venue: sim, binance or kraken (default: the enabled one of exchanges.binance/kraken).")
+    var exchange: String?
+    @Flag(help: "Live mode: trade full capital without asking the promotion gate (testnets and fake venues only; logged loudly).")
+    var skipPromotionGate = false
     @Option(help: "Seconds a graceful shutdown may take before the rest is canceled.")
     var shutdownDeadline = 30.0
     @Option(help: "Simulation: bars generated per symbol.")
@@ -55,6 +59,10 @@ public struct ServeCommand: AsyncParsableCommand {
         if seconds != nil && !demo { throw ValidationError("SECONDS is only taken with --demo, got \(seconds!)") }
         if let seconds, seconds < 1 { throw ValidationError("--demo SECONDS must be at least 1, got \(seconds)") }
         if let speed, speed < 0 || !speed.isFinite { throw ValidationError("--speed must be >= 0, got \(speed)") }
+        if let exchange, !ServeVenues.names.contains(exchange) {
+            throw ValidationError("--exchange must be one of \(ServeVenues.names.joined(separator: ", ")), got '\(exchange)'")
+        }
+        if demo && (exchange ?? "sim") != "sim" { throw ValidationError("--demo runs on the sim venue only, got --exchange \(exchange!)") }
     }
 
     public func run() async throws {

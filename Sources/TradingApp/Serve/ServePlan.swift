@@ -44,7 +44,11 @@ struct ServePlan {
         let venueMode = VenueMode(rawValue: mode.rawValue) ?? .simulation
         let exchanges = appConfig.exchanges
         let venueName = venueMode == .simulation ? "sim"
-            : (exchanges.kraken.enabled && !exchanges.binance.enabled ? "kraken" : "binance")
+            : command.exchange ?? (exchanges.kraken.enabled && !exchanges.binance.enabled ? "kraken" : "binance")
+        if venueMode == .simulation, let exchange = command.exchange, exchange != "sim" {
+            throw ValidationError("--exchange \(exchange) has no simulation mode: use --mode paper or live with it "
+                + "(or --exchange sim)")
+        }
         let timeframe = try DataArguments.timeframe(appConfig.trading.timeframe, option: "trading.timeframe")
         let database: DatabaseLocation
         if command.demo && command.db == nil {

@@ -11,8 +11,8 @@ import TradingAPI
 import TradingCore
 import TradingModel
 
-/// Everything `graphwiz serve` runs, built in dependency order: store, logging, secrets, the live-mode secret
-/// check, risk engines, sessions, the control, the API and metrics servers, samplers and alerts.
+/// Everything `graphwiz serve` runs, built in dependency order: store, logging, secrets, the live-mode key and
+/// secret checks, risk engines, venue connections and sessions, the control, the API and metrics servers, samplers and alerts.
 struct ServeSetup {
     var groupConfiguration: ServiceGroupConfiguration
     var control: SessionTradingControl
@@ -45,10 +45,9 @@ struct ServeSetup {
             let key = try MasterKey(base64: encoded)
             appConfig = try await SecretResolver(vault: SecretVault(store: store, key: key)).resolve(appConfig)
         }
-        let keys = plan.venueName == "kraken" ? appConfig.exchanges.kraken : appConfig.exchanges.binance
-        if plan.venueMode == .live && (keys.apiKey.isEmpty || keys.apiSecret.isEmpty) {
-            try TradeCredentials.require(venue: plan.venueName, environment: plan.environment)
-        }
+        let venues = ServeVenues(plan: plan, exchanges: appConfig.exchanges, promotion: appConfig.risk.promotion,
+                                 command: command)
+        try venues.requireCredentials()
         do {
             try APISecurity.requireProductionSecret(appConfig.security.jwtSecret, mode: plan.mode)
         } catch { throw ValidationError("\(error)") }
@@ -59,7 +58,7 @@ struct ServeSetup {
                                               runId: "serve-\(TradeSessionFactory.uniqueIdPrefix())", logger: logger)
         do {
             return try await make(plan: plan, command: command, store: store, logger: logger, appConfig: appConfig,
-                                  security: security, graph: graph)
+                                  security: security, venues: venues, graph: graph)
         } catch {
             await graph.close()
             throw error
@@ -67,11 +66,12 @@ struct ServeSetup {
     }
 
     private static func make(plan: ServePlan, command: ServeCommand, store: SQLStore, logger: Logger,
-                             appConfig: AppConfiguration, security: APISecurity, graph: ServeGraph) async throws
+                             appConfig: AppConfiguration, security: APISecurity, venues: ServeVenues,
+                             graph: ServeGraph) async throws
         -> ServeSetup {
         let readiness = ServeReadiness()
-        let built = try await ServeSessions.build(plan: plan, command: command, store: store, readiness: readiness,
-                                                  logger: logger)
+        let built = try await ServeSessions.build(plan: plan, venues: venues, command: command, store: store,
+                                                  readiness: readiness, logger: logger)
         let limits = SessionTradingControl.shownLimits(appConfig.risk)
         let location = plan.database.description
         let alertsEnabled = appConfig.monitoring.alerts.enabled
@@ -109,7 +109,7 @@ struct ServeSetup {
         // Knowledge graph (see ServeGraph): pool, provenance writer and feed, updater; before the sessions.
         services += await graph.services(entries: built.entries, sql: store, configuration: appConfig.knowledgeGraph,
                                          logger: logger)
-        services += [UpdatePumpService(control: control)] + built.services
+        services += built.venueServices + [UpdatePumpService(control: control)] + built.services
         services += [api, metrics, MetricsPublisher(control: control, interval: .seconds(2))]
         if alertsEnabled {
             let alerts = appConfig.monitoring.alerts

@@ -5,7 +5,9 @@ import TradingModel
 
 /// The venues of this build: `sim` (delegated to ``SimulatedVenueProvider``) and the exchange adapters
 /// (`binance`, `kraken`). Paper mode pairs the adapter's live feed with a ``PaperExchange`` (orders never reach
-/// the venue); live mode uses the adapter for both, with its execution stream running in the background.
+/// the venue); live mode uses the adapter for both, with its execution stream (Binance's user data stream,
+/// Kraken's `executions` WebSocket) running in the background and every reconnect of it reported to the
+/// session (``ReconnectReportingExchange``), which then reconciles.
 public struct ExchangeVenueProvider: VenueProvider {
     /// Connection settings of a venue (keys, testnet, URL overrides).
     public var settings: @Sendable (ExchangeVenue) throws -> ExchangeSettings
@@ -55,15 +57,12 @@ public struct ExchangeVenueProvider: VenueProvider {
                                        background: { await exchange.runUserDataStream(onReconnect: { reporting.reportReconnected() }) })
             case .kraken:
                 let exchange = try ExchangeFactory.kraken(settings)
-                exchange.startStreaming()
-                return VenueConnection(exchange: exchange, marketData: marketData,
-                                       background: { await Self.holdUntilCancelled(); exchange.stopStreaming() })
+                // Fills missed while the executions WebSocket was down are backfilled by the adapter; the
+                // session also reconciles (orders canceled or expired meanwhile), like Binance's.
+                let reporting = ReconnectReportingExchange(base: exchange)
+                return VenueConnection(exchange: reporting, marketData: marketData,
+                                       background: { await exchange.runStreaming(onReconnect: { reporting.reportReconnected() }) })
             }
         }
-    }
-
-    /// Sleeps until the surrounding task is cancelled.
-    static func holdUntilCancelled() async {
-        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
     }
 }

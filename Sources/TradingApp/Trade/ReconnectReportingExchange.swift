@@ -1,9 +1,10 @@
 import TradingCore
 import TradingModel
 
-/// A live venue whose execution stream reconnects on its own (Binance's user data stream), seen by the trading
-/// session as a ``VenueConnectivity``: every reconnect is reported as `.reconnected`, so the session reconciles
-/// the journal with the venue (open orders, fills made while the stream was down) before trading on.
+/// A live venue whose execution stream reconnects on its own (Binance's user data stream, Kraken's `executions`
+/// WebSocket), seen by the trading session as a ``VenueConnectivity``: every reconnect is reported as
+/// `.reconnected`, so the session reconciles the journal with the venue (open orders, fills made while the
+/// stream was down) before trading on.
 /// Every `Exchange` call goes to `base` unchanged.
 struct ReconnectReportingExchange: Exchange, VenueConnectivity {
     let base: any Exchange

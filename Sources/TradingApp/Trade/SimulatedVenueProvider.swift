@@ -3,9 +3,9 @@ import Simulation
 import TradingCore
 import TradingModel
 
-/// The venues linked into this build: `sim` (generated bars replayed through the paper venue). Binance and
-/// Kraken are answered with a clear "adapter not linked" until their adapters are registered (the integrator
-/// replaces this provider).
+/// The `sim` venue: generated bars replayed through the paper venue. `trade` and `serve` reach it through
+/// ``ExchangeVenueProvider``, which serves `binance` and `kraken` itself; asked directly for those, this
+/// provider answers that their adapter is not linked here.
 public struct SimulatedVenueProvider: VenueProvider {
     /// Bars generated per symbol.
     public var bars: Int

@@ -4,7 +4,7 @@ import GraphwizConfig
 import Logging
 import TradingCore
 
-/// The paper-to-live promotion gate as `trade --mode live` asks it: the strategy's allowed capital fraction
+/// The paper-to-live promotion gate as `trade --mode live` and `serve --mode live` ask it: the strategy's allowed capital fraction
 /// scales the session's sizing, a strategy still on paper is refused with the gate's reason, and
 /// `--skip-promotion-gate` (testnets) trades full size with a loud warning.
 struct TradePromotionGate {
@@ -16,6 +16,9 @@ struct TradePromotionGate {
     var config: String?
     /// The process environment (config interpolation).
     var environment: [String: String]
+    /// Criteria already loaded (`serve` passes its configuration's `risk.promotion`); when nil they come from
+    /// `config`, or the built-in ones.
+    var criteria: PromotionCriteria? = nil
 
     /// The sizing allowed for `strategy`: `sizing` scaled by the allowed fraction.
     /// - Throws: `ValidationError` with the gate's reason when the strategy may not trade live.
@@ -28,7 +31,9 @@ struct TradePromotionGate {
             return sizing
         }
         let criteria: PromotionCriteria
-        if let config {
+        if let loaded = self.criteria {
+            criteria = loaded
+        } else if let config {
             do {
                 criteria = try ConfigLoader(environment: ConfigLoader.environment(process: environment)).load(file: config).risk.promotion
             } catch {

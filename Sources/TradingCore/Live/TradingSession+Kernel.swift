@@ -41,12 +41,16 @@ extension TradingSession {
         ])
     }
 
-    /// The journal's orders with these ids, as the execution engine tracks them.
+    /// The journal's orders with these ids, as the execution engine tracks them (their fills count as applied).
     func journaledOrders(_ ids: [String]) async throws(SessionError) -> [Order] {
         var orders: [Order] = []
         for id in ids {
             do {
-                if let entry = try await journal.order(clientOrderId: id) { orders.append(entry.order) }
+                if let entry = try await journal.order(clientOrderId: id) {
+                    orders.append(entry.order)
+                    // The adopted order carries these fills already; the stream must not apply them again.
+                    for fill in entry.fills { _ = appliedFills.insert(fill) }
+                }
             } catch {
                 throw .failed("reading journaled order \(id) failed: \(error)")
             }

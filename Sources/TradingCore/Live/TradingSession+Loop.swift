@@ -102,6 +102,10 @@ extension TradingSession {
             alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
         }
         guard kernel != nil else { return }
+        if case let .filled(fill) = event, !appliedFills.insert(fill) {
+            logger.debug("fill already applied", metadata: ["order": "\(fill.clientOrderId)", "trade": "\(fill.tradeId)"])
+            return
+        }
         kernel!.on(event, commands: &commands)  // in place, see runBar
         warnIfFeeUnvalued(event)
         publishRefusals()
@@ -211,7 +215,10 @@ extension TradingSession {
         logger.info("\(report.description)")
         publish(.reconciliation(report))
         if applyToKernel, kernel != nil {
-            for event in report.events { kernel!.on(event, commands: &commands) }
+            for event in report.events {
+                if case let .filled(fill) = event, !appliedFills.insert(fill) { continue }
+                kernel!.on(event, commands: &commands)
+            }
             await dispatchCommands()
         }
         return report

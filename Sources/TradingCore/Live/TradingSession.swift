@@ -28,6 +28,8 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var parameters: ParameterValues
     var instruments: [Instrument] = []
     var adoptedOrders: [Order] = []
+    /// Fills the kernel has applied (a fill seen again, e.g. from a reconciliation and the stream, is skipped).
+    var appliedFills = RecentFills()
     var commands: [VenueCommand] = []
     var barIndex: [Int] = []
     var history: [BarHistory] = []

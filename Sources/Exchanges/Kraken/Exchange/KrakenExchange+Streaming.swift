@@ -7,20 +7,24 @@ extension KrakenExchange {
     /// keeps it alive until ``stopStreaming()``; after each reconnect, fills missed while disconnected are
     /// fetched from `TradesHistory`. Calling it again does nothing.
     public func startStreaming() {
-        let configuration = rest.configuration
-        let session = KrakenWebSocketSession(url: configuration.webSocketAuthURL, configuration: configuration, logger: logger)
-        let router = self.router
-        let rest = self.rest
-        startStreamingTask {
-            await session.run(subscriptions: {
-                let token = try await rest.webSocketsToken()
-                return [#"{"method":"subscribe","params":{"channel":"executions","token":"\#(token)","snap_orders":true,"snap_trades":false},"req_id":7}"#]
-            }, onConnect: { number in
-                if number > 1 { await router.backfillFills() }
-            }, onMessage: { json in
-                await router.handleExecutions(json)
-            })
-        }
+        let streamer = executionStreamer()
+        startStreamingTask { await streamer.run(onReconnect: {}) }
+    }
+
+    /// Runs the `executions` subscription in the calling task until it is cancelled, like ``startStreaming()``;
+    /// after each reconnect the fills missed meanwhile are published first, then `onReconnect` is called (so a
+    /// trading session can reconcile orders whose state changed while the stream was down). Use either this or
+    /// ``startStreaming()``, not both.
+    public func runStreaming(onReconnect: @escaping @Sendable () async -> Void) async {
+        await executionStreamer().run(onReconnect: onReconnect)
+    }
+
+    /// The executions subscription, holding what it needs but not the exchange (a task stored in the exchange
+    /// must not keep it alive).
+    func executionStreamer() -> KrakenExecutionStreamer {
+        KrakenExecutionStreamer(session: KrakenWebSocketSession(url: rest.configuration.webSocketAuthURL,
+                                                                configuration: rest.configuration, logger: logger),
+                                rest: rest, router: router)
     }
 
     /// Stops the executions subscription.
