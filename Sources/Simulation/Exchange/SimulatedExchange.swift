@@ -17,6 +17,9 @@ public struct SimulatedExchange: Sendable {
     var engines: [OrderMatchingEngine]
     let indexBySymbol: [String: Int]
     var ids = IdSequence()
+    /// Every client order id an engine has accepted, account-wide: the duplicate check in O(1) instead of asking
+    /// each instrument's engine (which copied every engine on every submit).
+    var usedClientOrderIds: Set<String> = []
 
     /// Creates a venue listing `instruments` (index = position in the array).
     /// - Throws: ``SimulationError/duplicateInstrument(symbol:)`` when a symbol appears twice.
@@ -52,13 +55,14 @@ public struct SimulatedExchange: Sendable {
                                     time: time))
             return
         }
-        if engines.contains(where: { $0.knowsOrder(request.clientOrderId) }) {
+        if usedClientOrderIds.contains(request.clientOrderId) {
             events.append(.rejected(clientOrderId: request.clientOrderId,
                                     reason: "duplicate clientOrderId \(request.clientOrderId): it was already used"
                                         + " on this account", time: time))
             return
         }
         engines[index].submit(request, time: time, ids: &ids, events: &events)
+        if engines[index].knowsOrder(request.clientOrderId) { usedClientOrderIds.insert(request.clientOrderId) }
     }
 
     /// Cancels a working order (see ``OrderMatchingEngine/cancel(clientOrderId:time:events:)``); an unknown

@@ -76,9 +76,7 @@ extension TradingSession {
 
     /// Turns new risk-engine events into alerts.
     func reportRiskEvents() {
-        guard let kernel else { return }
-        let events = kernel.risk.events
-        guard events.count > lastRiskEventCount else { return }
+        guard let count = kernel?.risk.events.count, count > lastRiskEventCount, let events = kernel?.risk.events else { return }
         for event in events[lastRiskEventCount...] {
             alert(event.to == .halted ? .critical : .warning, "risk_\(event.kind.rawValue)", event.description)
         }

@@ -83,8 +83,7 @@ extension TradingSession {
         barIndex[instrument] += 1
         publishRefusals()
         await dispatchCommands()
-        guard let kernel else { return }
-        let equity = kernel.portfolio.equity
+        guard let equity = kernel?.portfolio.equity else { return }  // not `guard let kernel`: that copies it
         if equityCurve.count >= 100_000 { equityCurve.removeFirst(50_000) }
         equityCurve.append(SessionEquityPoint(time: bar.time, value: equity))
         if !subscribers.isEmpty { publish(.equity(time: bar.time, value: equity)) }
