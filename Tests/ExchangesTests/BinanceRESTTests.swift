@@ -276,17 +276,24 @@ import VenueFakes
     }
 
     @Test func usedWeightHeadersKeepTheLimiterEqualToTheVenue() async throws {
-        try await withFakeBinance { _, exchange in
+        try await withFakeBinance { server, exchange in
             for pass in 0..<3 {
                 let before = WallClock().now() / 60_000
+                let requestsBefore = await server.state.requestLog.count
                 _ = try await exchange.instruments()
                 _ = try await exchange.rest.ticker(symbol: "BTCUSDT")
                 _ = try await exchange.balances()
                 _ = try await exchange.rest.depth(symbol: "BTCUSDT", limit: 5)
                 guard WallClock().now() / 60_000 == before else { continue }
+                // The limiter holds what the venue's last header said, whatever was sent.
+                #expect(await exchange.rest.limiter.usage().first == server.state.usedWeight)
                 // First pass: exchangeInfo 20 + ticker 2 + time 1 + account 20 + depth 5; later passes reuse the
-                // cached exchangeInfo and clock offset.
-                #expect(await exchange.rest.limiter.usage().first == (pass == 0 ? 48 : 27))
+                // cached exchangeInfo and clock offset. Only when nothing was resent: on a loaded machine a signed
+                // request can outlive its recvWindow (-1021), and the resync and retry add their weight.
+                let sent = await server.state.requestLog.count - requestsBefore
+                if sent == (pass == 0 ? 5 : 3) {
+                    #expect(await exchange.rest.limiter.usage().first == (pass == 0 ? 48 : 27))
+                }
                 return
             }
         }

@@ -89,6 +89,9 @@ public actor FakeBinanceState {
     /// Replaces the rate limits (published in exchangeInfo and enforced).
     public func setLimits(_ limits: FakeBinanceLimits) { self.limits = limits }
 
+    /// The request weight used in the current one-minute window (what `X-MBX-USED-WEIGHT-1M` last said).
+    public var usedWeight: Int { weightUsed }
+
     /// Turns BNB fee payment on (`price`: BNB's price in the quote asset when no `BNB<quote>` market is listed)
     /// or off (nil). With it on, a fill's commission is charged in BNB when the BNB balance covers it.
     public func setBNBFees(price: Price?, discount: Fixed = Fixed("0.25")!) {
