@@ -29,6 +29,11 @@ public struct Portfolio: Sendable {
     /// The part of ``otherAssetFees`` that had no price when it was charged, per asset: not in ``feesPaid`` nor in
     /// any profit figure.
     public private(set) var unvaluedFees: [String: Money] = [:]
+    /// Each position's marked value (quantity × mark, rounded like ``positionValue(_:)``), kept current by every
+    /// mark and fill so ``equity`` is O(1): their sum is ``positionsValue``, exactly (fixed-point sums are exact).
+    private var values: [Money]
+    /// Σ quantity × mark over every position.
+    public private(set) var positionsValue: Money = .zero
 
     /// - Precondition: every instrument is quoted in the same currency.
     public init(instruments: [Instrument], cash: Money) {
@@ -38,13 +43,24 @@ public struct Portfolio: Sendable {
         self.cash = cash
         self.positions = instruments.map { Position(symbol: $0.symbol) }
         self.marks = Array(repeating: .zero, count: instruments.count)
+        self.values = Array(repeating: .zero, count: instruments.count)
         self.feesPaid = .zero
         self.realizedPnl = .zero
     }
 
     /// Sets the mark price of an instrument from market data.
+    /// - Complexity: O(1): one product when a position is open.
     public mutating func mark(_ instrument: Int, price: Double) {
         marks[instrument] = Fixed(price)
+        revalue(instrument)
+    }
+
+    /// Brings the cached value of one position (and their total) up to date after its quantity or mark changed.
+    @inline(__always) private mutating func revalue(_ instrument: Int) {
+        let quantity = positions[instrument].quantity
+        let value = quantity.isZero ? Money.zero : quantity * marks[instrument]
+        positionsValue += value - values[instrument]
+        values[instrument] = value
     }
 
     /// Net quantity held (negative when short).
@@ -54,14 +70,8 @@ public struct Portfolio: Sendable {
     @inlinable public func positionValue(_ instrument: Int) -> Money { positions[instrument].quantity * marks[instrument] }
 
     /// Cash plus the marked value of every position.
-    /// - Complexity: O(number of instruments).
-    @inlinable public var equity: Money {
-        var total = cash
-        for i in positions.indices where !positions[i].quantity.isZero {
-            total += positions[i].quantity * marks[i]
-        }
-        return total
-    }
+    /// - Complexity: O(1) (see ``positionsValue``).
+    public var equity: Money { cash + positionsValue }
 
     /// Σ |position value|.
     public var grossExposure: Money {
@@ -104,6 +114,7 @@ public struct Portfolio: Sendable {
             if valued.feeValued { feesPaid += valued.fee } else { unvaluedFees[fill.feeAsset, default: .zero] += fill.feeAmount }
         }
         if marks[instrument].isZero { marks[instrument] = fill.price }
+        revalue(instrument)
         return pnl
     }
 }
