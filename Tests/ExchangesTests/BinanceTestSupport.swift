@@ -50,7 +50,7 @@ func collect(_ events: AsyncStream<ExecutionEvent>, count: Int, seconds: Double 
 }
 
 /// Polls `condition` every 20 ms for up to `seconds`; true once it holds.
-func eventually(seconds: Double = 5, _ condition: () async -> Bool) async -> Bool {
+func eventually(seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if await condition() { return true }

@@ -72,6 +72,20 @@ struct ServeGraph: Sendable {
             poolConfiguration: BoltPoolConfiguration(maxConnections: neo4j.poolSize, maxLifetimeSeconds: neo4j.maxLifetimeS,
                                                      acquireTimeoutSeconds: neo4j.acquireTimeoutS))
         let database = neo4j.database.isEmpty ? nil : neo4j.database
+        // Reach the server first, on plain Bolt errors, so an unanswered handshake is told apart from refused
+        // credentials; FalkorDB now and then leaves the first handshake after a closed connection unanswered, so a
+        // timeout is tried again twice. The schema then goes over the connection this opened.
+        for attempt in 1...3 {
+            do {
+                _ = try await pool.withConnection { connection in try await connection.query("RETURN 1 AS one") }
+                break
+            } catch BoltError.timeout where attempt < 3 {
+                continue
+            } catch {
+                await pool.close()
+                throw ValidationError(startupMessage(for: error, neo4j: neo4j))
+            }
+        }
         var attempt = 0
         while true {
             attempt += 1
@@ -92,6 +106,11 @@ struct ServeGraph: Sendable {
     /// The start-up error for a failed Neo4j connection, naming the keys involved.
     static func startupMessage(for error: any Error, neo4j: Neo4jConfig) -> String {
         let text = "\(error)"
+        if case let .timeout(operation, seconds)? = error as? BoltError {
+            return "neo4j.uri: the Neo4j server at \(neo4j.uri) did not answer (\(operation) took over \(seconds) s); "
+                + "check that it runs and is reachable, raise neo4j.acquire_timeout_s for a slow network, or set "
+                + "knowledge_graph.backend: embedded or off"
+        }
         if case let .server(code, message)? = error as? BoltError,
            code.contains("Security") || code.contains("Unauthorized") || code.contains("Authentication") {
             return "neo4j.user / neo4j.password: authentication as '\(neo4j.user)' at \(neo4j.uri) failed (\(code): "
