@@ -109,7 +109,10 @@ extension TradingSession {
         warnIfFeeUnvalued(event)
         publishRefusals()
         if let order = kernel!.execution.orders[event.clientOrderId] {
-            if case let .filled(fill) = event { publish(.fill(fill)) }
+            if case let .filled(fill) = event {
+                publish(.fill(fill))
+                publishPosition(after: fill)
+            }
             publish(.order(order))
         }
         if case let .rejected(id, reason, _) = event {
@@ -191,6 +194,13 @@ extension TradingSession {
         kernel!.on(event, commands: &commands)
         warnIfFeeUnvalued(event)
         publishRefusals()
+    }
+
+    /// Publishes the ledger's position of `fill`'s symbol as the fill left it (nothing without subscribers).
+    func publishPosition(after fill: Fill) {
+        guard !subscribers.isEmpty, let instrument = configuration.symbols.firstIndex(of: fill.symbol),
+              let positions = kernel?.portfolio.positions, instrument < positions.count else { return }
+        publish(.position(positions[instrument], fill: fill))
     }
 
     /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.
