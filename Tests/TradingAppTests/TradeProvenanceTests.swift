@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KnowledgeGraph
 import Persistence
@@ -84,6 +85,32 @@ struct TradeProvenanceTests {
             ["trade", "--exchange", "sim", "--bars", "100", "--config", config, "--db", db], as: TradeCommand.self)
         let lines = try await command.perform { _ in }
         #expect(lines.contains { $0.hasPrefix("knowledge graph: off (knowledge_graph.backend: off)") }, "\(lines)")
+    }
+
+    @Test("knowledge_graph.backend: neo4j in --config with an unreachable server stops trade before any order, naming neo4j.uri")
+    func unreachableNeo4j() async throws {
+        let dir = try DataTestDirectory()
+        defer { dir.remove() }
+        let db = dir.path("graphwiz.sqlite")
+        let config = try dir.write("config.yaml", """
+            knowledge_graph:
+              backend: neo4j
+            neo4j:
+              uri: "bolt://127.0.0.1:1"
+              password: "x"
+            """)
+        let command = try DataTestDirectory.parse(
+            ["trade", "--exchange", "sim", "--bars", "100", "--config", config, "--db", db], as: TradeCommand.self)
+        do {
+            _ = try await command.perform { _ in }
+            Issue.record("trade ran without its configured graph")
+        } catch let error as ValidationError {
+            #expect("\(error)".contains("neo4j.uri: cannot use the Neo4j server at bolt://127.0.0.1:1"), "\(error)")
+        }
+        let orders = try await SQLStore.withStore(path: db) { store in
+            try await OrderJournalStore(store: store).orders(in: nil, session: Self.session)
+        }
+        #expect(orders.isEmpty)
     }
 
     @Test("without --config the embedded graph in --db gets the run's orders")
