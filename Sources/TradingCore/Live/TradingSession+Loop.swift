@@ -198,9 +198,11 @@ extension TradingSession {
 
     /// Publishes the ledger's position of `fill`'s symbol as the fill left it (nothing without subscribers).
     func publishPosition(after fill: Fill) {
+        // Reads the one position in place: holding the array would make the kernel's next write copy it.
         guard !subscribers.isEmpty, let instrument = configuration.symbols.firstIndex(of: fill.symbol),
-              let positions = kernel?.portfolio.positions, instrument < positions.count else { return }
-        publish(.position(positions[instrument], fill: fill))
+              kernel?.portfolio.positions.indices.contains(instrument) == true,
+              let position = kernel?.portfolio.positions[instrument] else { return }
+        publish(.position(position, fill: fill))
     }
 
     /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.
