@@ -49,7 +49,7 @@ public struct TradeCommand: AsyncParsableCommand {
     var wsURL: String?
     @Flag(help: "binance: use the venue's testnet.")
     var testnet = false
-    @Option(help: "Configuration file: exchanges.<venue> keys (when the environment has none) and risk.promotion criteria.")
+    @Option(help: "Configuration file: exchanges.<venue> keys (when the environment has none), risk.promotion criteria, and knowledge_graph.backend with the neo4j: section for provenance.")
     var config: String?
     @Flag(help: "Live mode: trade full capital without asking the promotion gate (testnets only; logged loudly).")
     var skipPromotionGate = false
