@@ -116,6 +116,7 @@ struct ServeNeo4jGraphTests {
                     #expect(why.riskCheck?.properties["passed"]?.boolValue == true, "\(why.lines())")
                     #expect(why.order != nil)
                     #expect(!why.fills.isEmpty, "\(why.lines())")
+                    #expect(why.positions.first?.properties["symbol"]?.stringValue == "BTC/USDT", "\(why.lines())")
                 }
             }
         }

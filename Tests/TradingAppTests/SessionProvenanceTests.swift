@@ -37,9 +37,11 @@ struct SessionProvenanceTests {
         }
     }
 
-    /// Runs the scripted strategy on the paper venue with a provenance feed into an embedded graph and returns
-    /// what `body` reads from it.
-    static func withRecordedSession<T>(_ body: (EmbeddedGraphStore, ProvenanceWriter) async throws -> T) async throws -> T {
+    /// Runs a scripted strategy (default ``ProvenanceScriptStrategy``) on the paper venue over 8 bars with a
+    /// provenance feed into an embedded graph and returns what `body` reads from it.
+    static func withRecordedSession<S: Strategy, T>(
+        _ strategy: S.Type = ProvenanceScriptStrategy.self,
+        _ body: (EmbeddedGraphStore, ProvenanceWriter) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("graphwiz-prov-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         return try await SQLStore.withStore(path: directory.appendingPathComponent("graph.sqlite").path,
@@ -51,15 +53,15 @@ struct SessionProvenanceTests {
             let clock = VirtualClock()
             let paper = try PaperExchange(instruments: [Self.instrument], timeframe: timeframe,
                                           balances: [Balance(asset: "USDT", free: Fixed(10_000))], clock: clock)
-            let parameters = try ProvenanceScriptStrategy.parameterSpace.resolve([:], strategy: ProvenanceScriptStrategy.name)
+            let parameters = try S.parameterSpace.resolve([:], strategy: S.name)
             let session = TradingSession(
-                strategy: try ProvenanceScriptStrategy(parameters: parameters), parameters: parameters,
+                strategy: try S(parameters: parameters), parameters: parameters,
                 configuration: TradingSessionConfiguration(sessionId: "prov", symbols: ["BTC/USDT"], timeframe: timeframe,
                                                            sizing: .fixed(Fixed(1)), idPrefix: "pv", cancelOrdersOnStop: false,
                                                            stopWhenFeedEnds: true),
                 exchange: paper, marketData: ReplayMarketDataSource(series: ["BTC/USDT": bars(8)]),
                 journal: InMemoryOrderJournal(), clock: clock)
-            let feed = SessionProvenanceFeed(writer: writer, strategy: ProvenanceScriptStrategy.name)
+            let feed = SessionProvenanceFeed(writer: writer, strategy: S.name)
             let updates = await session.updates()
             let writing = Task { try await writer.run() }
             try await session.start()

@@ -10,7 +10,8 @@ import TradingAPI
 /// The knowledge graph of `graphwiz serve`, on the backend `knowledge_graph.backend` selects: the embedded graph
 /// in the SQLite store, Neo4j (or FalkorDB) over Bolt with the `neo4j:` section's connection and pool, or none.
 /// It holds the provenance writer (signals, risk checks, orders and fills of every session) and feeds the
-/// graph updater; ``health()`` is the `graph` component of `/health` and `/ready`.
+/// graph updater; ``health()`` is the `graph` component of `/health` and `/ready`. `graphwiz trade` opens its
+/// graph through ``open(config:database:sql:runId:logger:)`` too (``TradeProvenance``).
 struct ServeGraph: Sendable {
     /// The backend in force (`embedded`, `neo4j` or `off`; never `auto`).
     let backend: KnowledgeGraphBackend

@@ -52,8 +52,9 @@ extension SessionTradingControl {
         case let .reconciliation(report):
             broadcaster.publish(.alert(AlertMessage(time: now(), severity: "info", rule: "reconciliation",
                                                     message: report.description)))
-        case .decision:
-            // Signals and risk verdicts go to the provenance graph (ProvenanceFeedService), not to API clients.
+        case .decision, .position:
+            // Signals, risk verdicts and positions after fills go to the provenance graph (ProvenanceFeedService);
+            // API clients read positions from the snapshot.
             break
         }
     }

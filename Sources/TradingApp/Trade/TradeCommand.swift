@@ -2,6 +2,7 @@ import ArgumentParser
 import Exchanges
 import Foundation
 import GraphwizConfig
+import KnowledgeGraph
 import Logging
 import Persistence
 import TradingCore
@@ -48,10 +49,12 @@ public struct TradeCommand: AsyncParsableCommand {
     var wsURL: String?
     @Flag(help: "binance: use the venue's testnet.")
     var testnet = false
-    @Option(help: "Configuration file: exchanges.<venue> keys (when the environment has none) and risk.promotion criteria.")
+    @Option(help: "Configuration file: exchanges.<venue> keys (when the environment has none), risk.promotion criteria, and knowledge_graph.backend with the neo4j: section for provenance.")
     var config: String?
     @Flag(help: "Live mode: trade full capital without asking the promotion gate (testnets only; logged loudly).")
     var skipPromotionGate = false
+    @Flag(help: "Record no provenance (signals, risk checks, orders, fills, positions) in the knowledge graph (default: the graph of --config's knowledge_graph.backend, or the embedded graph in --db).")
+    var noGraph = false
 
     public init() {}
 
@@ -102,10 +105,10 @@ public struct TradeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let store = try await SQLStore.open(path: path)
+        let store = try await SQLStore.open(path: path, migrations: EmbeddedGraphStore.migrations)
         do {
             let lines = try await trade(connection: connection, mode: venueMode, timeframe: tf, sizing: positionSizing,
-                                        store: store, announce: announce)
+                                        store: store, databasePath: path, environment: environment, announce: announce)
             try await store.close()
             return lines
         } catch {
@@ -115,27 +118,43 @@ public struct TradeCommand: AsyncParsableCommand {
     }
 
     private func trade(connection: VenueConnection, mode venueMode: VenueMode, timeframe tf: Timeframe,
-                       sizing positionSizing: PositionSizing, store: SQLStore,
-                       announce: (String) -> Void) async throws -> [String] {
+                       sizing positionSizing: PositionSizing, store: SQLStore, databasePath: String,
+                       environment: [String: String], announce: (String) -> Void) async throws -> [String] {
         let sessionId = "\(venueMode.rawValue)-\(exchange)-\(strategy)-\(symbol.replacingOccurrences(of: "/", with: ""))"
+        let idPrefix = TradeSessionFactory.uniqueIdPrefix()
         let configuration = TradingSessionConfiguration(
             sessionId: sessionId, symbols: [symbol], timeframe: tf, sizing: positionSizing,
-            idPrefix: TradeSessionFactory.uniqueIdPrefix(), cancelOrdersOnStop: !keepOrders,
+            idPrefix: idPrefix, cancelOrdersOnStop: !keepOrders,
             stopWhenFeedEnds: exchange == "sim")
+        let logger = Logger(label: "graphwiz.trade")
         let session = try TradeSessionFactory.make(
             strategy: strategy, assignments: parameters, configuration: configuration, connection: connection,
-            journal: OrderJournalStore(store: store), logger: Logger(label: "graphwiz.trade"))
+            journal: OrderJournalStore(store: store), logger: logger)
+        var provenance = try await TradeProvenance.open(disabled: noGraph, config: config, environment: environment,
+                                                        databasePath: databasePath, sql: store,
+                                                        runId: "trade-\(idPrefix)", logger: logger)
+        await provenance.start(session: session, strategy: strategy)
         let report: ReconciliationReport
-        do { report = try await session.start() } catch { throw ValidationError(error.description) }
+        do { report = try await session.start() } catch {
+            await provenance.finish(abandon: true)
+            throw ValidationError(error.description)
+        }
         announce(report.description)
         let stopper = SignalStopper(signals: [SIGINT, SIGTERM]) { await session.stop() }
         defer { stopper.cancel() }
         let streams = connection.background.map { work in Task { await work() } }
         defer { streams?.cancel() }
-        do { try await session.run() } catch { throw ValidationError(error.description) }
+        do { try await session.run() } catch {
+            await provenance.finish()
+            throw ValidationError(error.description)
+        }
+        // The session has stopped (feed ended, Ctrl-C or SIGTERM) and its update stream with it: the feed takes
+        // the last updates and the writer flushes them before anything is printed.
+        let graphCounts = await provenance.finish()
         try await session.flush()
         let snapshot = await session.snapshot()
         var lines = TradeSummary.lines(snapshot)
+        lines.append(provenance.summaryLine(graphCounts))
         if venueMode == .paper {
             let initial = Fixed(cash)
             let runId = try await PaperRunRecorder.save(snapshot, symbols: [symbol], timeframe: tf, initialEquity: initial,

@@ -1,10 +1,14 @@
 import TradingModel
 
-/// What a trading session pushes to its subscribers (the API's WebSocket): fills, order changes, equity after
-/// every bar, alerts, reconciliation reports and the decisions (signal and risk verdict) behind order requests.
+/// What a trading session pushes to its subscribers (the API's WebSocket): fills and the positions they leave,
+/// order changes, equity after every bar, alerts, reconciliation reports and the decisions (signal and risk
+/// verdict) behind order requests.
 public enum SessionUpdate: Sendable, Hashable, Codable {
     /// A fill applied to the ledger.
     case fill(Fill)
+    /// The ledger's position of the fill's symbol right after `fill` was applied (quantity, average entry,
+    /// realized P&L, fees in the base asset deducted); published right after that fill's ``fill(_:)``.
+    case position(Position, fill: Fill)
     /// An order's new state.
     case order(Order)
     /// Equity after a bar (Unix ms, quote currency).

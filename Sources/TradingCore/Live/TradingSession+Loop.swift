@@ -109,7 +109,10 @@ extension TradingSession {
         warnIfFeeUnvalued(event)
         publishRefusals()
         if let order = kernel!.execution.orders[event.clientOrderId] {
-            if case let .filled(fill) = event { publish(.fill(fill)) }
+            if case let .filled(fill) = event {
+                publish(.fill(fill))
+                publishPosition(after: fill)
+            }
             publish(.order(order))
         }
         if case let .rejected(id, reason, _) = event {
@@ -191,6 +194,15 @@ extension TradingSession {
         kernel!.on(event, commands: &commands)
         warnIfFeeUnvalued(event)
         publishRefusals()
+    }
+
+    /// Publishes the ledger's position of `fill`'s symbol as the fill left it (nothing without subscribers).
+    func publishPosition(after fill: Fill) {
+        // Reads the one position in place: holding the array would make the kernel's next write copy it.
+        guard !subscribers.isEmpty, let instrument = configuration.symbols.firstIndex(of: fill.symbol),
+              kernel?.portfolio.positions.indices.contains(instrument) == true,
+              let position = kernel?.portfolio.positions[instrument] else { return }
+        publish(.position(position, fill: fill))
     }
 
     /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.
