@@ -287,12 +287,13 @@ import VenueFakes
                 guard WallClock().now() / 60_000 == before else { continue }
                 // The limiter holds what the venue's last header said, whatever was sent.
                 #expect(await exchange.rest.limiter.usage().first == server.state.usedWeight)
-                // First pass: exchangeInfo 20 + ticker 2 + time 1 + account 20 + depth 5; later passes reuse the
-                // cached exchangeInfo and clock offset. Only when nothing was resent: on a loaded machine a signed
-                // request can outlive its recvWindow (-1021), and the resync and retry add their weight.
+                // exchangeInfo 20 + ticker 2 + time 1 + account 20 + depth 5, when the first pass stayed in one
+                // minute and nothing was resent (on a loaded machine a signed request can outlive its recvWindow,
+                // -1021, and the resync and retry add their weight). A later pass's window may also hold requests
+                // of the pass that straddled the minute, so only the first pass has an exact sum.
                 let sent = await server.state.requestLog.count - requestsBefore
-                if sent == (pass == 0 ? 5 : 3) {
-                    #expect(await exchange.rest.limiter.usage().first == (pass == 0 ? 48 : 27))
+                if pass == 0 && sent == 5 {
+                    #expect(await exchange.rest.limiter.usage().first == 48)
                 }
                 return
             }
@@ -310,7 +311,11 @@ import VenueFakes
             #expect(error?.kind == .timeout)
             #expect(error?.outcomeUnknown == true)
             #expect(error?.isRetrySafe == false)
-            let order = try await exchange.order(clientOrderId: "lost-1", symbol: "BTC/USDT")
+            // The follow-up query on a client with a normal timeout (700 ms is only for the dropped answer).
+            let patient = BinanceExchange(configuration: BinanceConfiguration(
+                apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret, restBaseURL: server.baseURL,
+                requestTimeout: .seconds(10)))
+            let order = try await patient.order(clientOrderId: "lost-1", symbol: "BTC/USDT")
             #expect(order?.status == .filled)
             #expect(await server.state.allOrders().count == 1)
         }
