@@ -3,7 +3,7 @@ import Exchanges
 import Foundation
 import VenueFakes
 
-/// `graphwiz exchange fake --exchange binance|kraken [--port P]`: runs the local fake venue in the foreground
+/// `graphwiz exchange fake --exchange binance|kraken [--port P] [--fill-slices N]`: runs the local fake venue in the foreground
 /// (for demos and end-to-end tests that drive `graphwiz` in another process). Credentials come from
 /// `<VENUE>_API_KEY` and `<VENUE>_API_SECRET` (Kraken's secret is base64, as Kraken shows it); the fake accepts
 /// only requests signed with them.
@@ -17,6 +17,9 @@ struct ExchangeFake: AsyncParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
     var port: Int = 0
 
+    @Option(help: "Executions per order: 1 fills every order whole; n > 1 fills each order in n trades (partial fills).")
+    var fillSlices: Int = 1
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard let venue = ExchangeVenue(rawValue: exchange.lowercased()) else {
@@ -26,9 +29,13 @@ struct ExchangeFake: AsyncParsableCommand {
         guard let key = environment[names.key], !key.isEmpty, let secret = environment[names.secret], !secret.isEmpty else {
             throw ValidationError("set \(names.key) and \(names.secret): the fake accepts requests signed with them")
         }
+        guard fillSlices >= 1 else {
+            throw ValidationError("--fill-slices \(fillSlices) must be at least 1 (1 fills every order whole)")
+        }
         switch venue {
         case .binance:
             let server = try await FakeBinanceServer.start(apiKey: key, apiSecret: secret, port: port)
+            await server.state.setFillSlices(fillSlices)
             announce("fake binance listening on \(server.baseURL) (WebSocket \(server.webSocketURL))")
             await server.wait()
         case .kraken:
@@ -36,6 +43,7 @@ struct ExchangeFake: AsyncParsableCommand {
                 throw ValidationError("\(names.secret) must be base64 text, like the secrets Kraken issues")
             }
             let server = FakeKrakenServer(apiKey: key, apiSecret: secret)
+            server.setFillSlices(fillSlices)
             let bound = try await server.start(port: port)
             announce("fake kraken listening on http://127.0.0.1:\(bound) (WebSocket ws://127.0.0.1:\(bound)/v2)")
             while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }

@@ -67,10 +67,8 @@ extension FakeBinanceState {
         orderIdByClientId[clientId] = order.orderId
         reportExecution(order, execution: "NEW", trade: nil)
         var fills: [FakeBinanceTrade] = []
-        if type == "MARKET" {
-            fills.append(fill(order.orderId, at: market.price, maker: false, time: time))
-        } else if type == "LIMIT" && crosses {
-            fills.append(fill(order.orderId, at: market.price, maker: false, time: time))
+        if type == "MARKET" || (type == "LIMIT" && crosses) {
+            fills = take(order.orderId, at: market.price, time: time)
         } else if type == "LIMIT" && (tif == "IOC" || tif == "FOK") {
             finish(order.orderId, status: "EXPIRED", time: time)
         }
@@ -106,15 +104,41 @@ extension FakeBinanceState {
         return commission
     }
 
-    /// Fills the whole remaining quantity of an order at `price`.
+    /// Executes the whole remaining quantity of an order as a taker at `price`: one trade, or
+    /// ``fillSlices`` trades when partial fills are on (a market order sweeping several resting orders).
     @discardableResult
-    func fill(_ orderId: Int64, at price: Price, maker: Bool, time: Int64) -> FakeBinanceTrade {
+    func take(_ orderId: Int64, at price: Price, time: Int64) -> [FakeBinanceTrade] {
+        var trades: [FakeBinanceTrade] = []
+        while let order = orders[orderId], order.isOpen, order.executedQty < order.quantity {
+            trades.append(fill(orderId, at: price, maker: false, time: time, quantity: sliceQuantity(order)))
+        }
+        return trades
+    }
+
+    /// The quantity of the next execution of `order`: all that remains, or with ``fillSlices`` above one, the
+    /// order quantity divided into that many lots (at least one step), the last slice taking the remainder.
+    func sliceQuantity(_ order: FakeBinanceOrder) -> Quantity {
+        let remaining = order.quantity - order.executedQty
+        guard fillSlices > 1, let market = markets[order.symbol] else { return remaining }
+        let slice = max((order.quantity / Fixed(fillSlices)).rounded(toMultipleOf: market.stepSize, .towardZero),
+                        market.stepSize)
+        return remaining - slice < market.stepSize ? remaining : slice
+    }
+
+    /// Executes `quantity` (default: all that remains) of an order at `price`: one trade with its own id,
+    /// commission and execution report (PARTIALLY_FILLED until the order is complete, then FILLED).
+    @discardableResult
+    func fill(_ orderId: Int64, at price: Price, maker: Bool, time: Int64, quantity slice: Quantity? = nil) -> FakeBinanceTrade {
         var order = orders[orderId]!
         let market = markets[order.symbol]!
-        let quantity = order.quantity - order.executedQty
+        let remaining = order.quantity - order.executedQty
+        let quantity = min(slice ?? remaining, remaining)
+        let complete = quantity == remaining
         let notional = price * quantity
-        balances[order.reservedAsset, default: (.zero, .zero)].locked -= order.reservedAmount
-        balances[order.reservedAsset, default: (.zero, .zero)].free += order.reservedAmount
+        // The funds locked for this part: the rest of the reservation on the last execution.
+        let released = complete ? order.reservedAmount : order.reservedAmount * quantity / remaining
+        balances[order.reservedAsset, default: (.zero, .zero)].locked -= released
+        balances[order.reservedAsset, default: (.zero, .zero)].free += released
         let commission: Money
         let commissionAsset: String
         if let bnb = bnbCommission(notional: notional, quoteAsset: market.quoteAsset) {
@@ -146,9 +170,9 @@ extension FakeBinanceState {
         trades.append(trade)
         order.executedQty += quantity
         order.cumulativeQuote += notional
-        order.status = "FILLED"
+        order.status = complete ? "FILLED" : "PARTIALLY_FILLED"
         order.updateTime = time
-        order.reservedAmount = .zero
+        order.reservedAmount -= released
         orders[orderId] = order
         reportExecution(order, execution: "TRADE", trade: trade)
         reportBalances(commissionAsset == "BNB" ? [market.baseAsset, market.quoteAsset, "BNB"] : [market.baseAsset, market.quoteAsset],
@@ -173,7 +197,8 @@ extension FakeBinanceState {
         reportBalances([order.reservedAsset], time: time)
     }
 
-    /// Matches resting limit orders and stop triggers of a market against its current price.
+    /// Matches resting limit orders and stop triggers of a market against its current price. With
+    /// ``fillSlices`` above one a resting limit order fills one slice per call (partially filled in between).
     func matchResting(_ symbol: String) {
         guard let market = markets[symbol] else { return }
         let time = now()
@@ -184,12 +209,15 @@ extension FakeBinanceState {
                 order.triggered = true
                 orders[id] = order
                 if order.type == "STOP_LOSS" || order.type == "TAKE_PROFIT" {
-                    fill(id, at: market.price, maker: false, time: time)
+                    take(id, at: market.price, time: time)
                     continue
                 }
             }
             let crosses = order.side == .buy ? market.price <= order.price : market.price >= order.price
-            if order.price.isPositive && crosses { fill(id, at: order.price, maker: true, time: time) }
+            // A resting order fills one slice per price update when partial fills are on (all of it otherwise).
+            if order.price.isPositive && crosses {
+                fill(id, at: order.price, maker: true, time: time, quantity: sliceQuantity(order))
+            }
         }
     }
 

@@ -26,6 +26,8 @@ public actor FakeBinanceState {
     var bnbFeePrice: Price?
     /// Discount on commissions paid in BNB (Binance: 25%).
     var bnbFeeDiscount: Fixed = Fixed("0.25")!
+    /// Executions per order: 1 fills every order whole; n > 1 splits it into n trades (see ``setFillSlices(_:)``).
+    var fillSlices = 1
     var faults: [FakeBinanceFault] = []
     var nextOrderAnswer: FakeOrderAnswer = .normal
     var listenKeys: Set<String> = []
@@ -97,6 +99,16 @@ public actor FakeBinanceState {
     public func setBNBFees(price: Price?, discount: Fixed = Fixed("0.25")!) {
         bnbFeePrice = price
         bnbFeeDiscount = discount
+    }
+
+    /// Turns partial fills on (`slices` > 1) or off (1, the default). With `slices` n, an order executes as n
+    /// trades of a lot-rounded n-th of its quantity (the last takes the remainder), each with its own trade id,
+    /// commission and `executionReport` (`x` TRADE, `X` PARTIALLY_FILLED then FILLED): a taker order (market,
+    /// crossing limit, triggered stop) executes all n at once; a resting limit order executes one per price
+    /// update that crosses it (``setPrice(_:_:)``), and stays PARTIALLY_FILLED in between.
+    public func setFillSlices(_ slices: Int) {
+        precondition(slices >= 1, "fake binance: fill slices must be at least 1, got \(slices)")
+        fillSlices = slices
     }
 
     /// Sets the commission rate of every fill (0.001 = 0.1%).

@@ -12,6 +12,17 @@ extension FakeKrakenServer {
         }
     }
 
+    /// Turns partial fills on (`slices` > 1) or off (1, the default). With `slices` n, an order executes as n
+    /// trades of a lot-rounded n-th of its volume (the last takes the remainder), each with its own trade id and
+    /// fee, listed in `TradesHistory` under the order's `ordertxid` and pushed on `executions` as `exec_type`
+    /// trade with `last_qty`/`cum_qty` (`order_status` partially_filled until the last, then a `filled` update).
+    /// A taker order executes all n at once; a resting limit order one per ``setPrice(_:pair:)`` that crosses it,
+    /// staying `open` with a growing `vol_exec` in between.
+    public func setFillSlices(_ slices: Int) {
+        precondition(slices >= 1, "fake kraken: fill slices must be at least 1, got \(slices)")
+        state.withLock { $0.venue.fillSlices = slices }
+    }
+
     /// Sets the balance of a Kraken asset code (`ZUSD`, `XXBT`, `SOL`).
     public func setBalance(_ amount: Fixed, asset: String) {
         state.withLock { $0.venue.balances[asset] = amount }

@@ -81,7 +81,8 @@ extension FakeKrakenVenue {
         }
     }
 
-    /// Executes `txid` fully if the market allows; IOC remainders are cancelled.
+    /// Executes `txid` if the market allows (fully, or with ``fillSlices`` above one a resting order one slice per
+    /// call); IOC remainders are cancelled.
     mutating func match(txid: String, now: Double, resting: Bool) {
         guard var order = orders[txid], order.status == "open", let market = prices[order.pair.altname] else { return }
         let buy = order.side == .buy
@@ -113,30 +114,11 @@ extension FakeKrakenVenue {
         default: break
         }
         if let fillPrice {
-            let volume = order.remaining
-            let cost = fillPrice * volume
-            let fee = (cost * (maker ? makerFee : takerFee)).rounded(toMultipleOf: Fixed(raw: 1), .nearest)
-            tradeNumber += 1
-            let trade = FakeKrakenTrade(txid: nextId("T"), number: tradeNumber, orderTxid: txid, pair: order.pair, side: order.side,
-                                        orderType: order.orderType, price: fillPrice, volume: volume, cost: cost, fee: fee,
-                                        time: now, maker: maker)
-            trades.append(trade)
-            order.executed += volume
-            order.cost += cost
-            order.fee += fee
-            order.trades.append(trade.txid)
-            order.status = "closed"
-            order.closeTime = now
-            let base = order.pair.base, quote = order.pair.quote
-            if buy {
-                balances[base, default: .zero] += volume
-                balances[quote, default: .zero] -= cost + fee
-            } else {
-                balances[base, default: .zero] -= volume
-                balances[quote, default: .zero] += cost - fee
-            }
+            // A taker takes everything (in `fillSlices` trades); a resting maker order one slice per price update.
+            repeat {
+                execute(&order, at: fillPrice, volume: sliceVolume(order), maker: maker, now: now)
+            } while !maker && order.status == "open"
             orders[txid] = order
-            pushTrade(order, trade)
         } else if order.immediateOrCancel {
             order.status = "canceled"
             order.reason = "IOC"
@@ -146,6 +128,46 @@ extension FakeKrakenVenue {
         } else {
             orders[txid] = order
         }
+    }
+
+    /// The volume of the next execution of `order`: all that remains, or with ``fillSlices`` above one, the order
+    /// volume divided into that many lots (at least one), the last slice taking the remainder.
+    func sliceVolume(_ order: FakeKrakenOrder) -> Fixed {
+        guard fillSlices > 1 else { return order.remaining }
+        let lot = Fixed(raw: Fixed.unit / pow10(order.pair.lotDecimals))
+        let slice = max((order.volume / Fixed(fillSlices)).rounded(toMultipleOf: lot, .towardZero), lot)
+        return order.remaining - slice < lot ? order.remaining : slice
+    }
+
+    /// Books one execution of `volume` of `order` at `price`: a trade with its own ids and fee, the balances,
+    /// and the `executions` push (`exec_type` trade; with partial fills on, a separate `filled` update once the
+    /// order is complete, as Kraken sends it). The order closes when nothing remains.
+    mutating func execute(_ order: inout FakeKrakenOrder, at price: Fixed, volume: Fixed, maker: Bool, now: Double) {
+        let cost = price * volume
+        let fee = (cost * (maker ? makerFee : takerFee)).rounded(toMultipleOf: Fixed(raw: 1), .nearest)
+        tradeNumber += 1
+        let trade = FakeKrakenTrade(txid: nextId("T"), number: tradeNumber, orderTxid: order.txid, pair: order.pair,
+                                    side: order.side, orderType: order.orderType, price: price, volume: volume, cost: cost,
+                                    fee: fee, time: now, maker: maker)
+        trades.append(trade)
+        order.executed += volume
+        order.cost += cost
+        order.fee += fee
+        order.trades.append(trade.txid)
+        if order.remaining <= .zero {
+            order.status = "closed"
+            order.closeTime = now
+        }
+        let base = order.pair.base, quote = order.pair.quote
+        if order.side == .buy {
+            balances[base, default: .zero] += volume
+            balances[quote, default: .zero] -= cost + fee
+        } else {
+            balances[base, default: .zero] -= volume
+            balances[quote, default: .zero] += cost - fee
+        }
+        pushTrade(order, trade)
+        if fillSlices > 1, order.status == "closed" { pushExecution(order, execType: "filled", now: now) }
     }
 
     func pow10(_ n: Int) -> Int64 {

@@ -21,6 +21,8 @@ struct FakeKrakenVenue: Sendable {
     var ids = 0
     var tradeNumber: Int64 = 0
     var outbox: [FakeKrakenPush] = []
+    /// Executions per order: 1 fills every order whole; n > 1 splits it into n trades (see `setFillSlices`).
+    var fillSlices = 1
     /// Every private method called, in order (for tests).
     var calls: [String] = []
     var rateLimitRejections = 0
