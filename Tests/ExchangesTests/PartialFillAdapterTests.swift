@@ -16,7 +16,7 @@ struct PartialFillAdapterTests {
             await server.state.setFillSlices(4)
             let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200))) }
             defer { stream.cancel() }
-            #expect(await eventually(seconds: 5) { await server.state.connectionCount() == 1 })
+            #expect(await eventually { await server.state.connectionCount() == 1 })
             try await exchange.submit(OrderRequest(clientOrderId: "pm-1", symbol: "BTC/USDT", side: .buy,
                                                    quantity: Fixed("0.04")!))
             let events = await collect(exchange.events, count: 5)
@@ -43,7 +43,7 @@ struct PartialFillAdapterTests {
             await server.state.setFillSlices(4)
             let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200))) }
             defer { stream.cancel() }
-            #expect(await eventually(seconds: 5) { await server.state.connectionCount() == 1 })
+            #expect(await eventually { await server.state.connectionCount() == 1 })
             try await exchange.submit(OrderRequest(clientOrderId: "pr-1", symbol: "BTC/USDT", side: .buy, type: .limit,
                                                    quantity: Fixed("0.04")!, limitPrice: 49_000))
             #expect(await collect(exchange.events, count: 1).count == 1)  // accepted

@@ -43,10 +43,10 @@ struct KrakenLiveSessionTests {
         let streams = connection.background.map { work in Task { await work() } }
         let runner = Task { try await session.run() }
         defer { streams?.cancel() }
-        #expect(await eventually(10) { server.subscribers(channel: "ohlc") == 1 && server.subscribers(channel: "executions") == 1 })
+        #expect(await eventually(30) { server.subscribers(channel: "ohlc") == 1 && server.subscribers(channel: "executions") == 1 })
         let feed = FakeVenueFeeds.kraken(server, price: Fixed(30_000), interval: .milliseconds(200))
         defer { feed.cancel() }
-        #expect(await eventually(15) { await session.snapshot().bars >= 1 }, "no bar reached the session")
+        #expect(await eventually(30) { await session.snapshot().bars >= 1 }, "no bar reached the session")
 
         let id = try await session.place(OrderRequest(clientOrderId: "", symbol: "BTC/USD", side: .buy, type: .limit,
                                                       quantity: Fixed("0.1")!, limitPrice: Fixed(29_000)))
@@ -54,8 +54,8 @@ struct KrakenLiveSessionTests {
         server.forceDisconnect()
         server.setPrice(Fixed(28_000), pair: "XBTUSD")  // filled while the executions socket is down
         #expect(server.accountTrades.count == 1)
-        #expect(await eventually(10) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
-        #expect(await eventually(10) { await session.snapshot().fills == 1 })
+        #expect(await eventually(30) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
+        #expect(await eventually(30) { await session.snapshot().fills == 1 })
         try await Task.sleep(for: .milliseconds(500))
 
         let snapshot = await session.snapshot()
@@ -67,15 +67,5 @@ struct KrakenLiveSessionTests {
         #expect(server.orders.count == 1)
         await session.stop()
         _ = try? await runner.value
-    }
-
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    private func eventually(_ seconds: Double = 5, _ condition: () async throws -> Bool) async rethrows -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return try await condition()
     }
 }

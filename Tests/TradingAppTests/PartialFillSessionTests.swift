@@ -40,26 +40,26 @@ struct PartialFillSessionTests {
         defer { streams?.cancel() }
         let feed = FakeVenueFeeds.binance(venue, price: 50_000, interval: .milliseconds(200))
         defer { feed.cancel() }
-        #expect(await eventually(15) { await session.snapshot().bars >= 1 }, "no bar reached the session")
-        #expect(await eventually(10) { await venue.connectionCount() >= 2 }, "no user data stream")
+        #expect(await eventually(30) { await session.snapshot().bars >= 1 }, "no bar reached the session")
+        #expect(await eventually(30) { await venue.connectionCount() >= 2 }, "no user data stream")
 
         let id = try await session.place(OrderRequest(clientOrderId: "", symbol: "BTC/USDT", side: .buy, type: .limit,
                                                       quantity: Fixed("0.04")!, limitPrice: 49_000))
         #expect(await eventually { await venue.allOrders().count == 1 })
         await venue.setPrice("BTCUSDT", 48_000)  // slice 1, on the stream
-        #expect(await eventually(10) { await session.snapshot().fills == 1 })
+        #expect(await eventually(30) { await session.snapshot().fills == 1 })
         #expect(try await journal.order(clientOrderId: id)?.state == .partiallyFilled)
 
         await venue.disconnectAll()
         await venue.setPrice("BTCUSDT", 48_000)  // slices 2 and 3 while the user data stream is down
         await venue.setPrice("BTCUSDT", 48_000)
         #expect(await venue.allTrades().count == 3)
-        #expect(await eventually(15) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
-        #expect(await eventually(10) { await session.snapshot().fills == 3 })
+        #expect(await eventually(30) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
+        #expect(await eventually(30) { await session.snapshot().fills == 3 })
         #expect(try await journal.order(clientOrderId: id)?.state == .partiallyFilled)
 
         try await session.cancel(clientOrderId: id)
-        #expect(try await eventually(10) { try await journal.order(clientOrderId: id)?.state == .canceled })
+        #expect(await eventually(30) { try await journal.order(clientOrderId: id)?.state == .canceled })
         try await Task.sleep(for: .milliseconds(500))
 
         let trades = await venue.allTrades()
@@ -104,28 +104,28 @@ struct PartialFillSessionTests {
         let streams = connection.background.map { work in Task { await work() } }
         let runner = Task { try await session.run() }
         defer { streams?.cancel() }
-        #expect(await eventually(10) { server.subscribers(channel: "ohlc") == 1 && server.subscribers(channel: "executions") == 1 })
+        #expect(await eventually(30) { server.subscribers(channel: "ohlc") == 1 && server.subscribers(channel: "executions") == 1 })
         let feed = FakeVenueFeeds.kraken(server, price: Fixed(30_000), interval: .milliseconds(200))
         defer { feed.cancel() }
-        #expect(await eventually(15) { await session.snapshot().bars >= 1 }, "no bar reached the session")
+        #expect(await eventually(30) { await session.snapshot().bars >= 1 }, "no bar reached the session")
 
         let id = try await session.place(OrderRequest(clientOrderId: "", symbol: "BTC/USD", side: .buy, type: .limit,
                                                       quantity: Fixed("0.4")!, limitPrice: Fixed(29_000)))
         #expect(await eventually { server.orders.count == 1 })
         server.setPrice(Fixed(28_000), pair: "XBTUSD")  // slice 1, on the executions channel
-        #expect(await eventually(10) { await session.snapshot().fills == 1 })
+        #expect(await eventually(30) { await session.snapshot().fills == 1 })
         #expect(try await journal.order(clientOrderId: id)?.state == .partiallyFilled)
 
         server.forceDisconnect()
         server.setPrice(Fixed(28_000), pair: "XBTUSD")  // slices 2 and 3 while the executions socket is down
         server.setPrice(Fixed(28_000), pair: "XBTUSD")
         #expect(server.accountTrades.count == 3)
-        #expect(await eventually(15) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
-        #expect(await eventually(10) { await session.snapshot().fills == 3 })
+        #expect(await eventually(30) { await typed.reconciliations.count >= 2 }, "the reconnect was not reported")
+        #expect(await eventually(30) { await session.snapshot().fills == 3 })
         #expect(server.orders.first?.status == "open")
 
         try await session.cancel(clientOrderId: id)
-        #expect(try await eventually(10) { try await journal.order(clientOrderId: id)?.state == .canceled })
+        #expect(await eventually(30) { try await journal.order(clientOrderId: id)?.state == .canceled })
         try await Task.sleep(for: .milliseconds(500))
 
         let snapshot = await session.snapshot()
@@ -150,15 +150,5 @@ struct PartialFillSessionTests {
                                                    logger: Logger(label: "test"))
         let typed = try #require(session as? TradingSession<SmaCross>)
         return (session, typed)
-    }
-
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    private func eventually(_ seconds: Double = 5, _ condition: () async throws -> Bool) async rethrows -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return try await condition()
     }
 }

@@ -235,7 +235,7 @@ struct ServeVenueTests {
             #expect(try await serve.waitForBars(venue: "kraken"), "log: \(serve.process.log)")
             let placed = try await serve.placeOrder(#"{"clientOrderId":"apikraken1","symbol":"BTC/USD","side":"buy","quantity":"0.01"}"#)
             #expect(placed.status == 201, "answer: \(placed.body)")
-            #expect(await eventually(20) { try await serve.orders().contains(#""status":"filled""#) }, "log: \(serve.process.log)")
+            #expect(await eventually(30) { try await serve.orders().contains(#""status":"filled""#) }, "log: \(serve.process.log)")
             #expect(await serve.process.stop(SIGTERM, seconds: 40) == 0, "log: \(serve.process.log)")
             #expect(server.orders.count == 1)
             #expect(server.privateCalls.filter { $0 == "AddOrder" }.count == 1)
@@ -249,15 +249,5 @@ struct ServeVenueTests {
             throw error
         }
         await server.stop()
-    }
-
-    /// Polls `condition` every 100 ms for up to `seconds`.
-    private func eventually(_ seconds: Double, _ condition: () async throws -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if (try? await condition()) == true { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return (try? await condition()) == true
     }
 }
