@@ -16,6 +16,7 @@ enum BoltTestServer {
         var configuration = try BoltConfiguration(url: url!, auth: .basic(user: user, password: password),
                                                   userAgent: "graphwiz-tests/1.0")
         configuration.connectTimeout = .seconds(1)
+        configuration.responseTimeout = .seconds(20)  // a wedged server fails the test, never hangs the run
         return configuration
     }
 

@@ -32,6 +32,8 @@ enum TemporaryGraph {
                                        password: environment["GRAPHWIZ_BOLT_PASSWORD"] ?? ""),
             userAgent: "graphwiz-graph-tests/1.0") else { return nil }
         configuration.connectTimeout = .seconds(1)
+        // A wedged server fails the test within seconds instead of hanging the run.
+        configuration.responseTimeout = .seconds(20)
         return BoltConnectionPool(configuration: configuration,
                                   poolConfiguration: BoltPoolConfiguration(maxConnections: 2))
     }()

@@ -46,8 +46,9 @@ enum ServeBoltServer {
     /// the same graph, so callers hold ``SharedGraphLock``. Retries handshakes that time out (FalkorDB's
     /// post-GOODBYE quirk).
     static func withGraph<T: Sendable>(_ graph: String, _ body: (Neo4jGraphStore) async throws -> T) async throws -> T {
-        let configuration = try BoltConfiguration(url: url!, auth: .basic(user: user, password: password),
+        var configuration = try BoltConfiguration(url: url!, auth: .basic(user: user, password: password),
                                                   userAgent: "graphwiz-serve-tests/1.0")
+        configuration.responseTimeout = .seconds(20)
         let pool = BoltConnectionPool(configuration: configuration,
                                       poolConfiguration: BoltPoolConfiguration(maxConnections: 2))
         let store = Neo4jGraphStore(pool: pool, database: graph, rowsPerStatement: 5)

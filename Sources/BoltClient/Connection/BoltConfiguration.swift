@@ -16,6 +16,10 @@ public struct BoltConfiguration: Sendable {
     public var connectTimeout: TimeAmount
     /// Records requested per PULL (`n`); the back-pressure window of streamed results.
     public var fetchSize: Int64
+    /// Longest wait for the replies to one pipelined exchange (a RUN with its PULL, one batch of a stream, a
+    /// COMMIT); nil waits forever. A server that stops answering fails the exchange with ``BoltError/timeout``
+    /// and the connection is closed (its protocol state is unknown), so a wedged server never hangs a caller.
+    public var responseTimeout: TimeAmount? = .seconds(120)
 
     /// Creates a configuration.
     public init(host: String, port: Int = 7687, auth: BoltAuth, tls: BoltTLS = .disabled,

@@ -115,6 +115,17 @@ public final class BoltConnection: Sendable {
             // The write never reached the handler (channel already closed): nobody else completes the promise.
             promise.fail(BoltError.connectionClosed(reason: "cannot send \(requests.map(\.name)): \(error)"))
         }
+        if let timeout = configuration.responseTimeout {
+            // A late reply after the timeout completes nothing (a completed promise ignores it); the channel is
+            // closed because the replies still owed would be read as answers to the next requests.
+            let channel = self.channel
+            let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+                promise.fail(BoltError.timeout(operation: "replies to \(requests.map(\.name).joined(separator: "+"))",
+                                               seconds: Double(timeout.nanoseconds) / 1e9))
+                channel.close(promise: nil)
+            }
+            promise.futureResult.whenComplete { _ in deadline.cancel() }
+        }
         return try await promise.futureResult.get()
     }
 
