@@ -5,20 +5,9 @@ import TradingModel
 import VenueFakes
 
 /// Starts a fake Kraken on 127.0.0.1:0, runs `body`, and always stops it.
-func withFakeKraken<T: Sendable>(limits: FakeKrakenLimits = FakeKrakenLimits(callCounterMax: 10_000, callDecayPerSecond: 100,
-                                                                             tradingCounterMax: 10_000, tradingDecayPerSecond: 100),
-                                 heartbeatInterval: Double = 0.5,
+func withFakeKraken<T: Sendable>(limits: FakeKrakenLimits = .generous, heartbeatInterval: Double = 0.5,
                                  _ body: (FakeKrakenServer) async throws -> T) async throws -> T {
-    let server = FakeKrakenServer(limits: limits, heartbeatInterval: heartbeatInterval)
-    try await server.start()
-    do {
-        let result = try await body(server)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
+    try await FakeKrakenServer.run(limits: limits, heartbeatInterval: heartbeatInterval, body)
 }
 
 /// A configuration pointing at `server`, with fast reconnects and generous limits unless told otherwise.

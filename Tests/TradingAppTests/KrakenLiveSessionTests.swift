@@ -15,12 +15,7 @@ import VenueFakes
 struct KrakenLiveSessionTests {
     @Test("a fill made while the executions WebSocket was down is adopted exactly once after the reconnect")
     func missedFillAdoptedOnce() async throws {
-        let server = FakeKrakenServer(limits: FakeKrakenLimits(callCounterMax: 10_000, callDecayPerSecond: 100,
-                                                               tradingCounterMax: 10_000, tradingDecayPerSecond: 100),
-                                      heartbeatInterval: 0.5)
-        try await server.start()
-        do { try await scenario(server) } catch { await server.stop(); throw error }
-        await server.stop()
+        try await FakeKrakenServer.run { server in try await scenario(server) }
     }
 
     private func scenario(_ server: FakeKrakenServer) async throws {

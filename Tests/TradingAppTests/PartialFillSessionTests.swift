@@ -19,9 +19,9 @@ struct PartialFillSessionTests {
 
     @Test("binance: partial fills across a user data disconnect, then a cancel: position = executed part, each fill once")
     func binancePartialFillsAcrossDisconnectThenCancel() async throws {
-        let server = try await FakeBinanceServer.start(apiKey: Self.binanceKey, apiSecret: Self.binanceSecret)
-        do { try await binanceScenario(server) } catch { await server.stop(); throw error }
-        await server.stop()
+        try await FakeBinanceServer.run(apiKey: Self.binanceKey, apiSecret: Self.binanceSecret) { server in
+            try await binanceScenario(server)
+        }
     }
 
     private func binanceScenario(_ server: FakeBinanceServer) async throws {
@@ -82,12 +82,7 @@ struct PartialFillSessionTests {
 
     @Test("kraken: partial fills across an executions disconnect, then a cancel: position = executed part, each fill once")
     func krakenPartialFillsAcrossDisconnectThenCancel() async throws {
-        let server = FakeKrakenServer(limits: FakeKrakenLimits(callCounterMax: 10_000, callDecayPerSecond: 100,
-                                                               tradingCounterMax: 10_000, tradingDecayPerSecond: 100),
-                                      heartbeatInterval: 0.5)
-        try await server.start()
-        do { try await krakenScenario(server) } catch { await server.stop(); throw error }
-        await server.stop()
+        try await FakeKrakenServer.run { server in try await krakenScenario(server) }
     }
 
     private func krakenScenario(_ server: FakeKrakenServer) async throws {

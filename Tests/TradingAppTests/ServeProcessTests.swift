@@ -47,15 +47,7 @@ struct ServeProcessTests {
             let unfinished = try await journal.unfinishedOrders()
             let runs = try await RunStore(store: store).list()
             #expect(orders.count > 0)
-            if serve.log.contains("stop grace period over with orders still working") {
-                // On a loaded machine the venue's answer may come after the stop grace period (5 s): the session
-                // then ends with the order as journaled, and the next start reconciles it. Known, intermittent.
-                withKnownIssue("stop grace period ran out before the venue answered", isIntermittent: true) {
-                    #expect(unfinished.isEmpty, "unfinished: \(unfinished.map(\.clientOrderId)); log: \(serve.log)")
-                }
-            } else {
-                #expect(unfinished.isEmpty, "unfinished: \(unfinished.map(\.clientOrderId)); log: \(serve.log)")
-            }
+            #expect(unfinished.isEmpty, "unfinished: \(unfinished.map(\.clientOrderId)); log: \(serve.log)")
             #expect(runs.map(\.kind) == [.paper])
         }
     }

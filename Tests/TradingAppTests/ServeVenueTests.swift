@@ -90,12 +90,12 @@ struct ServeVenueTests {
     }
 
     private func withBinance(_ body: (FakeBinanceServer) async throws -> Void) async throws {
-        let server = try await FakeBinanceServer.start(apiKey: Self.binanceKey, apiSecret: Self.binanceSecret)
-        await server.state.setPrice("BTCUSDT", Fixed(40_000))
-        await server.state.setBalance("USDT", Fixed(10_000))
-        await server.state.setBalance("BTC", .zero)  // flat: the risk engine's position limit leaves room
-        do { try await body(server) } catch { await server.stop(); throw error }
-        await server.stop()
+        try await FakeBinanceServer.run(apiKey: Self.binanceKey, apiSecret: Self.binanceSecret) { server in
+            await server.state.setPrice("BTCUSDT", Fixed(40_000))
+            await server.state.setBalance("USDT", Fixed(10_000))
+            await server.state.setBalance("BTC", .zero)  // flat: the risk engine's position limit leaves room
+            try await body(server)
+        }
     }
 
     @Test("paper on binance: the venue's bars, orders filled locally and never sent, SIGTERM exits 0")
@@ -110,12 +110,8 @@ struct ServeVenueTests {
             #expect(try await serve.waitForBars(venue: "paper-binance"), "log: \(serve.process.log)")
             let placed = try await serve.placeOrder(#"{"clientOrderId":"api-paper-1","symbol":"BTC/USDT","side":"buy","quantity":"0.01"}"#)
             #expect(placed.status == 201, "answer: \(placed.body)")
-            var orders = ""
-            for _ in 0..<100 {
-                orders = try await serve.orders()
-                if orders.contains(#""status":"filled""#) { break }
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            #expect(await eventually(20) { try await serve.orders().contains(#""status":"filled""#) })
+            let orders = try await serve.orders()
             #expect(orders.contains("api-paper-1") && orders.contains(#""status":"filled""#), "orders: \(orders)")
             #expect(await serve.process.stop(SIGTERM, seconds: 40) == 0, "log: \(serve.process.log)")
             #expect(await server.state.allOrders().isEmpty)
@@ -142,12 +138,8 @@ struct ServeVenueTests {
             #expect(try await serve.waitForBars(venue: "binance"), "log: \(serve.process.log)")
             let placed = try await serve.placeOrder(#"{"clientOrderId":"api-live-1","symbol":"BTC/USDT","side":"buy","quantity":"0.01"}"#)
             #expect(placed.status == 201, "answer: \(placed.body)")
-            var orders = ""
-            for _ in 0..<100 {
-                orders = try await serve.orders()
-                if orders.contains(#""status":"filled""#) { break }
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            #expect(await eventually(20) { try await serve.orders().contains(#""status":"filled""#) })
+            let orders = try await serve.orders()
             #expect(orders.contains(#""status":"filled""#), "orders: \(orders)")
             #expect(await serve.process.stop(SIGTERM, seconds: 40) == 0, "log: \(serve.process.log)")
             let venueOrders = await server.state.allOrders()
@@ -217,9 +209,7 @@ struct ServeVenueTests {
     func liveKraken() async throws {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
-        let server = FakeKrakenServer(heartbeatInterval: 0.5)
-        try await server.start()
-        do {
+        try await FakeKrakenServer.run(limits: FakeKrakenLimits()) { server in
             server.setBalance(Fixed(100_000), asset: "ZUSD")
             server.setPrice(Fixed(30_000), pair: "XBTUSD")
             let config = try dir.write("serve.yaml", Self.config(venue: "kraken", symbol: "BTC/USD", baseURL: server.restBaseURL))
@@ -244,10 +234,6 @@ struct ServeVenueTests {
                 #expect(order.state == .filled)
                 #expect(order.fills.map(\.tradeId) == server.accountTrades.map(\.txid))
             }
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 }

@@ -30,14 +30,9 @@ struct TradeCrashTests {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let db = dir.path("crash.sqlite")
-        let server = try await FakeBinanceServer.start(apiKey: Self.key, apiSecret: Self.secret)
-        do {
+        try await FakeBinanceServer.run(apiKey: Self.key, apiSecret: Self.secret) { server in
             try await scenario(point: point, server: server, db: db)
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     private func spawn(_ server: FakeBinanceServer, db: String) throws -> GraphwizProcess {

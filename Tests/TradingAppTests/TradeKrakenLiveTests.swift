@@ -14,15 +14,9 @@ struct TradeKrakenLiveTests {
     func liveKraken() async throws {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
-        let server = FakeKrakenServer(heartbeatInterval: 0.5)
-        try await server.start()
-        do {
+        try await FakeKrakenServer.run(limits: FakeKrakenLimits()) { server in
             try await scenario(server: server, db: dir.path("kraken-trade.sqlite"))
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     private func scenario(server: FakeKrakenServer, db: String) async throws {

@@ -19,6 +19,8 @@ actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
     var lastPrice: Price = Fixed(100)
     var lastTime: Int64 = 2_000
     var nextFailure: SubmitFailure?
+    /// Cancels are carried out but not reported on the event stream (a stream lagging behind the venue).
+    var silentCancels = false
     var emitted = 0
     private var tradeSeq = 0
 
@@ -53,6 +55,7 @@ actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
     }
 
     func failNextSubmit(_ failure: SubmitFailure) { nextFailure = failure }
+    func reportCancels(_ report: Bool) { silentCancels = !report }
 
     /// Puts an order (and its fills) on the venue as if it had been sent earlier.
     func seed(_ request: OrderRequest, status: OrderStatus, fills: [Fill] = [], time: Int64 = 1_000) {
@@ -115,7 +118,7 @@ actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
         }
         order.status = .canceled
         orders[clientOrderId] = order
-        yield(.canceled(clientOrderId: clientOrderId, reason: "requested", time: lastTime))
+        if !silentCancels { yield(.canceled(clientOrderId: clientOrderId, reason: "requested", time: lastTime)) }
     }
 
     func balances() async throws -> [Balance] { wallet.keys.sorted().map { Balance(asset: $0, free: wallet[$0]!) } }

@@ -87,20 +87,12 @@ struct ServeGraph: Sendable {
                 throw ValidationError(startupMessage(for: error, neo4j: neo4j))
             }
         }
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                let (store, _) = try await Neo4jGraphStore.connect(pool: pool, database: database,
-                                                                   rowsPerStatement: neo4j.batchRows)
-                return (store, pool)
-            } catch BoltError.timeout where attempt < 3 {
-                // FalkorDB leaves a handshake after a closed connection unanswered now and then: try once more.
-                continue
-            } catch {
-                await pool.close()
-                throw ValidationError(startupMessage(for: error, neo4j: neo4j))
-            }
+        do {
+            let (store, _) = try await Neo4jGraphStore.connect(pool: pool, database: database, rowsPerStatement: neo4j.batchRows)
+            return (store, pool)
+        } catch {
+            await pool.close()
+            throw ValidationError(startupMessage(for: error, neo4j: neo4j))
         }
     }
 
@@ -117,7 +109,9 @@ struct ServeGraph: Sendable {
             return "neo4j.user / neo4j.password: authentication as '\(neo4j.user)' at \(neo4j.uri) failed (\(code): "
                 + "\(message)); fix the credentials or set knowledge_graph.backend: embedded or off"
         }
-        if text.lowercased().contains("auth") || text.lowercased().contains("password") {
+        // Only the server's own answer to the handshake can be about credentials; a later failure that mentions
+        // authentication in passing (a timeout of "handshake and authentication") is not.
+        if error is BoltError, text.lowercased().contains("auth") || text.lowercased().contains("password") {
             return "neo4j.user / neo4j.password: authentication as '\(neo4j.user)' at \(neo4j.uri) failed: \(text); "
                 + "fix the credentials or set knowledge_graph.backend: embedded or off"
         }

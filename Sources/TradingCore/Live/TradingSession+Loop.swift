@@ -37,8 +37,11 @@ extension TradingSession {
             return nil
         case .stopDeadline:
             if stopping && !finished {
-                logger.warning("stop grace period over with orders still working",
+                logger.warning("stop grace period over with orders still working; asking the venue",
                                metadata: ["working": "\(workingOrderIds().count)"])
+                // The venue's answers did not arrive in time (a loaded machine, a slow stream): ask it directly, so
+                // the journal ends with what the venue knows rather than with unanswered intents.
+                _ = try? await reconcile(applyToKernel: true)
                 finished = true
             }
             return nil
