@@ -93,6 +93,7 @@ let package = Package(
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         // Alert rules and delivery channels (webhook, Slack, Discord, Telegram, SMTP) with retries and de-duplication.
         .target(name: "Alerts", dependencies: [
@@ -138,7 +139,7 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], swiftSettings: strict),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
-        .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData"], swiftSettings: strict),
+        .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData", "ProcessTestSupport"], swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: strict),
         .testTarget(name: "BoltClientTests", dependencies: [
             "BoltClient",
@@ -147,6 +148,8 @@ let package = Package(
         ], swiftSettings: strict),
         // Test support: the lock every test writing to the shared Bolt test server holds (FalkorDB has one graph).
         .target(name: "BoltTestSupport", path: "Tests/BoltTestSupport", swiftSettings: strict),
+        // Test support: external programs awaited without blocking a thread of the cooperative pool.
+        .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport", swiftSettings: strict),
         .testTarget(name: "BoltIntegrationTests", dependencies: [
             "BoltClient", "BoltTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -159,7 +162,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ], swiftSettings: strict),
         .testTarget(name: "TradingAppTests", dependencies: [
-            "TradingApp", "KnowledgeGraph", "BoltTestSupport",
+            "TradingApp", "KnowledgeGraph", "BoltTestSupport", "ProcessTestSupport",
             .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),

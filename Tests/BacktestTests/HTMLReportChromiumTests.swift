@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Backtest
 import MarketData
+import ProcessTestSupport
 import Strategies
 import TradingCore
 import TradingModel
@@ -25,18 +26,10 @@ struct HTMLReportChromiumTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts/report-screenshot.sh")
 
-    /// Runs the screenshot script; returns its exit status and combined output.
-    static func screenshot(_ html: URL, _ png: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, html.path, png.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs the screenshot script (killed after 3 minutes); returns its exit status and combined output.
+    static func screenshot(_ html: URL, _ png: URL) async throws -> (status: Int32, output: String) {
+        let run = try await ChildProcess.run(["bash", script.path, html.path, png.path], limit: .seconds(180))
+        return (run.status, run.output)
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -61,14 +54,14 @@ struct HTMLReportChromiumTests {
         return (result, series)
     }
 
-    @Test func reportRendersInChromiumWithoutConsoleErrors() throws {
+    @Test func reportRendersInChromiumWithoutConsoleErrors() async throws {
         let (result, series) = try Self.sampleRun()
         #expect(result.trades.count > 5)
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html"), png = dir.appendingPathComponent("report.png")
         try HTMLReport.render(result, series: series).write(to: html, atomically: true, encoding: .utf8)
-        let run = try Self.screenshot(html, png)
+        let run = try await Self.screenshot(html, png)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("no console errors"))
         let size = try FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int ?? 0
@@ -82,13 +75,13 @@ struct HTMLReportChromiumTests {
         }
     }
 
-    @Test func scriptFailsOnAPageThatThrows() throws {
+    @Test func scriptFailsOnAPageThatThrows() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("broken.html"), png = dir.appendingPathComponent("broken.png")
         try "<!DOCTYPE html><html><body><p>x</p><script>missingFunction();</script></body></html>"
             .write(to: html, atomically: true, encoding: .utf8)
-        let run = try Self.screenshot(html, png)
+        let run = try await Self.screenshot(html, png)
         #expect(run.status == 1)
         #expect(run.output.contains("Uncaught ReferenceError: missingFunction is not defined"))
     }

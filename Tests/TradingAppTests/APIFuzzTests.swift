@@ -7,10 +7,10 @@ import Testing
 @Suite struct APIFuzzTests {
     @Test("schemathesis finds no server error in any operation of the OpenAPI document",
           .enabled(if: DeployValidationTests.installed("schemathesis")))
-    func fuzzFindsNoServerError() throws {
+    func fuzzFindsNoServerError() async throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("graphwiz").path
-        let (status, output) = try DeployValidationTests.run(
+        let (status, output) = try await DeployValidationTests.run(
             ["GRAPHWIZ=\(binary)", "MAX_EXAMPLES=15", "bash", "scripts/api-fuzz.sh"], limit: 900)
         #expect(status == 0, "\(output.suffix(6_000))")
         #expect(output.contains("api-fuzz: schemathesis exit 0"), "\(output.suffix(6_000))")

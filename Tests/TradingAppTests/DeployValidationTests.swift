@@ -1,6 +1,7 @@
 import Alerts
 import Foundation
 import GraphwizConfig
+import ProcessTestSupport
 import Testing
 
 /// The deployment files: the Prometheus rules agree with the service's alert rules, every installed validator
@@ -18,22 +19,11 @@ import Testing
 
     static let validators = ["hadolint", "shellcheck", "docker-compose", "systemd-analyze", "nginx", "openssl", "promtool", "amtool", "python3"]
 
-    /// Runs a command in the repository root, killing it after `limit` seconds; returns exit code and output.
-    static func run(_ arguments: [String], limit: TimeInterval = 120) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = Date().addingTimeInterval(limit)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a command in the repository root (without holding a cooperative thread), killing it after `limit`
+    /// seconds; returns exit code and output.
+    static func run(_ arguments: [String], limit: Int = 120) async throws -> (Int32, String) {
+        let outcome = try await ChildProcess.run(arguments, in: root, limit: .seconds(limit))
+        return (outcome.status, outcome.output + (outcome.timedOut ? "\n[killed after \(limit) s]" : ""))
     }
 
     static func text(_ path: String) throws -> String {
@@ -78,14 +68,14 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: installed("promtool"))) func promtoolUnitTestsProveEachAlertFires() throws {
-        let (status, output) = try Self.run(["promtool", "test", "rules", "deploy/prometheus/alerts_test.yml"])
+    @Test(.enabled(if: installed("promtool"))) func promtoolUnitTestsProveEachAlertFires() async throws {
+        let (status, output) = try await Self.run(["promtool", "test", "rules", "deploy/prometheus/alerts_test.yml"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("SUCCESS"))
     }
 
-    @Test(.enabled(if: validators.allSatisfy(installed))) func deploymentFilesPassEveryValidator() throws {
-        let (status, output) = try Self.run(["bash", "scripts/validate-deploy.sh", "--require-all"])
+    @Test(.enabled(if: validators.allSatisfy(installed))) func deploymentFilesPassEveryValidator() async throws {
+        let (status, output) = try await Self.run(["bash", "scripts/validate-deploy.sh", "--require-all"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("validate-deploy: 11 passed, 0 failed, 0 skipped"), "\(output)")
     }

@@ -45,22 +45,22 @@ final class ServeFakeSystemd: @unchecked Sendable {
     }
 
     /// The next message, or nil after 200 ms without one.
-    func receive() -> String? {
+    func receive() async -> String? {
         let deadline = Date().addingTimeInterval(0.2)
         repeat {
             let next: String? = inbox.state.withLock { $0.messages.isEmpty ? nil : $0.messages.removeFirst() }
             if let next { return next }
-            usleep(10_000)
+            try? await Task.sleep(for: .milliseconds(10))
         } while Date() < deadline
         return nil
     }
 
     /// Messages until one contains `needle` or `seconds` pass.
-    func waitFor(_ needle: String, seconds: Double) -> [String] {
+    func waitFor(_ needle: String, seconds: Double) async -> [String] {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let message = receive() {
+            if let message = await receive() {
                 seen.append(message)
                 if message.contains(needle) { break }
             }

@@ -6,16 +6,16 @@ import Testing
 @Suite("serve: systemd notify")
 struct ServeNotifyTests {
     @Test("messages reach the NOTIFY_SOCKET datagram socket; the watchdog interval is half of WATCHDOG_USEC")
-    func notify() throws {
+    func notify() async throws {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let systemd = try ServeFakeSystemd(directory: dir.url.path)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "4000000"])
         #expect(notifier.watchdogInterval == 2_000_000_000)
         #expect(notifier.send("READY=1\nSTATUS=trading"))
-        #expect(systemd.receive() == "READY=1\nSTATUS=trading")
+        #expect(await systemd.receive() == "READY=1\nSTATUS=trading")
         #expect(notifier.send("WATCHDOG=1"))
-        #expect(systemd.receive() == "WATCHDOG=1")
+        #expect(await systemd.receive() == "WATCHDOG=1")
     }
 
     @Test("without NOTIFY_SOCKET nothing is sent and nothing fails")
@@ -27,7 +27,7 @@ struct ServeNotifyTests {
     }
 
     @Test("a stalled systemd (queue full) makes send return false instead of blocking")
-    func stalledReceiverNeverBlocks() throws {
+    func stalledReceiverNeverBlocks() async throws {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let path = dir.url.path + "/stalled.sock"
@@ -45,12 +45,14 @@ struct ServeNotifyTests {
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
         // Nobody reads: past the kernel's datagram queue limit a blocking send would hang this thread for good.
         let results = Mutex<[Bool]>([])
-        let done = DispatchSemaphore(value: 0)
+        let done = Mutex(false)
         Thread {
             for _ in 0..<200 { let sent = notifier.send("WATCHDOG=1"); results.withLock { $0.append(sent) } }
-            done.signal()
+            done.withLock { $0 = true }
         }.start()
-        #expect(done.wait(timeout: .now() + 10) == .success, "send blocked on a full queue")
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !done.withLock({ $0 }) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(done.withLock { $0 }, "send blocked on a full queue")
         let sent = results.withLock { $0 }
         #expect(sent.count == 200)
         #expect(sent.first == true)

@@ -31,15 +31,15 @@ struct ServeProcessTests {
         let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--db", db, "--bars", "3000", "--speed", "500",
                                                 "--http-port", "0", "--metrics-port", "0"],
                                      environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "400000"])
-        let ready = systemd.waitFor("READY=1", seconds: 60)
+        let ready = await systemd.waitFor("READY=1", seconds: 60)
         #expect(ready.last?.hasPrefix("READY=1") == true, "log: \(serve.log)")
-        let watchdog = systemd.waitFor("WATCHDOG=1", seconds: 5)
+        let watchdog = await systemd.waitFor("WATCHDOG=1", seconds: 5)
         #expect(watchdog.last == "WATCHDOG=1")
         try await Task.sleep(nanoseconds: 1_000_000_000)
         serve.signal(SIGTERM)
         let status = await serve.waitForExit(seconds: 60)
         #expect(status == 0, "log: \(serve.log)")
-        #expect(systemd.waitFor("STOPPING=1", seconds: 2).contains { $0.hasPrefix("STOPPING=1") })
+        #expect(await systemd.waitFor("STOPPING=1", seconds: 2).contains { $0.hasPrefix("STOPPING=1") })
         #expect(serve.log.contains("session stopped, journal flushed"))
         try await SQLStore.withStore(path: db) { store in
             let journal = OrderJournalStore(store: store)

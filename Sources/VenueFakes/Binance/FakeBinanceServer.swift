@@ -18,17 +18,17 @@ public final class FakeBinanceServer: Sendable {
     public let state: FakeBinanceState
     /// The port it listens on.
     public let port: Int
-    private let task: Task<Void, any Error>
+    private let lifecycle: FakeServerLifecycle
 
     /// `http://127.0.0.1:<port>`: the REST base URL.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
     /// `ws://127.0.0.1:<port>`: the WebSocket base URL.
     public var webSocketURL: String { "ws://127.0.0.1:\(port)" }
 
-    private init(state: FakeBinanceState, port: Int, task: Task<Void, any Error>) {
+    private init(state: FakeBinanceState, port: Int, lifecycle: FakeServerLifecycle) {
         self.state = state
         self.port = port
-        self.task = task
+        self.lifecycle = lifecycle
     }
 
     /// Starts a server on 127.0.0.1 (`port` 0 picks a free one) and returns once it accepts connections.
@@ -50,32 +50,26 @@ public final class FakeBinanceServer: Sendable {
                 portContinuation.finish()
             },
             logger: quiet)
-        let task = Task { try await app.run() }
+        let lifecycle = FakeServerLifecycle(app, logger: quiet) { portContinuation.finish() }
         var iterator = portStream.makeAsyncIterator()
         guard let bound = await iterator.next(), bound > 0 else {
-            task.cancel()
+            await lifecycle.stop(timeout: .seconds(1))
             throw FakeServerError(message: "fake binance: the server did not start on 127.0.0.1:\(port)")
         }
-        return FakeBinanceServer(state: venue, port: bound, task: task)
+        return FakeBinanceServer(state: venue, port: bound, lifecycle: lifecycle)
     }
 
-    /// Stops the server and closes its WebSocket connections.
+    /// Stops the server: refuses new WebSockets, closes the open ones and shuts down gracefully (idle keep-alive
+    /// connections closed by the server); bounded, see ``FakeServerLifecycle``.
     public func stop() async {
         await state.beginStopping()
-        task.cancel()
-        let task = self.task
-        // Bounded: a client that keeps a connection open must not hold the caller forever.
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { _ = try? await task.value }
-            group.addTask { try? await Task.sleep(for: .seconds(3)) }
-            await group.next()
-            group.cancelAll()
-        }
+        let state = self.state
+        await lifecycle.stop { await state.disconnectAll() }
     }
 
-    /// Runs until the surrounding task is cancelled (for a server in its own process).
+    /// Runs until the surrounding task is cancelled (for a server in its own process), then shuts down gracefully.
     public func wait() async {
-        _ = try? await task.value
+        await lifecycle.wait()
     }
 
     private static func addRoutes(_ router: Router<BasicWebSocketRequestContext>, _ venue: FakeBinanceState) {

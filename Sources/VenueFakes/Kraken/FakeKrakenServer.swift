@@ -23,7 +23,7 @@ public final class FakeKrakenServer: Sendable {
     let key: SymmetricKey
     let state: Mutex<FakeKrakenState>
     let heartbeatInterval: Double
-    let task = Mutex<Task<Void, Error>?>(nil)
+    let lifecycle = Mutex<FakeServerLifecycle?>(nil)
     let boundPort = Mutex<Int?>(nil)
     let logger: Logger
 
@@ -57,11 +57,8 @@ public final class FakeKrakenServer: Sendable {
             portContinuation.yield(bound)
             portContinuation.finish()
         }
-        let running = Task {
-            defer { portContinuation.finish() }
-            try await app.runService(gracefulShutdownSignals: [])
-        }
-        task.withLock { $0 = running }
+        let running = FakeServerLifecycle(app, logger: logger) { portContinuation.finish() }
+        lifecycle.withLock { $0 = running }
         for await bound in ports {
             boundPort.withLock { $0 = bound }
             return bound
@@ -75,15 +72,15 @@ public final class FakeKrakenServer: Sendable {
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
-    /// Closes every WebSocket and stops the server.
+    /// Closes every WebSocket and shuts the server down gracefully (idle keep-alive connections closed by the
+    /// server); bounded, see ``FakeServerLifecycle``.
     public func stop() async {
         forceDisconnect()
-        let running = task.withLock { t -> Task<Void, Error>? in
-            defer { t = nil }
-            return t
+        let running = lifecycle.withLock { l -> FakeServerLifecycle? in
+            defer { l = nil }
+            return l
         }
-        running?.cancel()
-        _ = try? await running?.value
+        await running?.stop { [self] in forceDisconnect() }
     }
 
     func buildApplication(port: Int, onBound: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
