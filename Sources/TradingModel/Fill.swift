@@ -33,6 +33,12 @@ public struct Fill: Sendable, Hashable {
     public var liquidity: Liquidity
     /// Unix ms of the execution.
     public var time: Int64
+    /// The venue's word on whether this execution completed its order: true when the venue reported the order
+    /// filled with it, false when it reported the order still working, nil when the source does not say (trade
+    /// lists such as Binance `myTrades` or Kraken `TradesHistory`). A quote-quantity order (whose base quantity
+    /// is not known in advance) is complete only on a fill that says so; a quantity order is complete when
+    /// its fills add up, whatever this says.
+    public var orderComplete: Bool?
 
     /// A fill whose fee was charged in quote currency (the backtest and paper venues, Kraken's default).
     public init(tradeId: String, clientOrderId: String, venueOrderId: String, symbol: String, side: OrderSide,
@@ -50,6 +56,7 @@ public struct Fill: Sendable, Hashable {
         self.feeValued = true
         self.liquidity = liquidity
         self.time = time
+        self.orderComplete = nil
     }
 
     /// A fill whose fee the venue charged as `feeAmount` of `feeAsset`. The quote value is computed for the
@@ -73,6 +80,13 @@ public struct Fill: Sendable, Hashable {
             fee = feeQuoteValue ?? .zero
             feeValued = feeQuoteValue != nil
         }
+    }
+
+    /// This fill with ``orderComplete`` set to `complete`.
+    public func completing(_ complete: Bool?) -> Fill {
+        var fill = self
+        fill.orderComplete = complete
+        return fill
     }
 
     /// Price x quantity.
@@ -102,7 +116,7 @@ public struct Fill: Sendable, Hashable {
 extension Fill: Codable {
     enum CodingKeys: String, CodingKey {
         case tradeId, clientOrderId, venueOrderId, symbol, side, price, quantity, fee, feeAsset, feeAmount, feeValued
-        case liquidity, time
+        case liquidity, time, orderComplete
     }
 
     /// Decodes a fill; fills written before fee assets existed (no `feeAsset`) were charged in quote currency.
@@ -118,5 +132,6 @@ extension Fill: Codable {
         if let asset = try c.decodeIfPresent(String.self, forKey: .feeAsset) { feeAsset = asset }
         if let amount = try c.decodeIfPresent(Money.self, forKey: .feeAmount) { feeAmount = amount }
         if let valued = try c.decodeIfPresent(Bool.self, forKey: .feeValued) { feeValued = valued }
+        orderComplete = try c.decodeIfPresent(Bool.self, forKey: .orderComplete)
     }
 }

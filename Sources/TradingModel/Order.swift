@@ -74,6 +74,13 @@ public struct OrderRequest: Sendable, Hashable, Codable {
         self.ocoGroup = ocoGroup
     }
 
+    /// Whether the order is completely filled after `fill`, `filled` being the quantity of all its fills
+    /// (this one included): a quantity order when the fills add up to ``quantity``, a quote-quantity order
+    /// (whose base quantity only the venue knows) when the venue said so on the fill (``Fill/orderComplete``).
+    public func isComplete(filled: Quantity, after fill: Fill) -> Bool {
+        quoteQuantity == nil ? filled >= quantity : fill.orderComplete == true
+    }
+
     /// Checks that the prices this order type needs are present and positive.
     public func validateShape() -> String? {
         switch type {

@@ -64,7 +64,8 @@ import VenueFakes
             #expect(events == [
                 .accepted(clientOrderId: "o-1", venueOrderId: "77", time: 123),
                 .filled(Fill(tradeId: "9", clientOrderId: "o-1", venueOrderId: "77", symbol: "BTC/USDT", side: .sell,
-                             price: 10, quantity: Fixed("0.5")!, fee: Fixed("0.005")!, liquidity: .maker, time: 123)),
+                             price: 10, quantity: Fixed("0.5")!, fee: Fixed("0.005")!, liquidity: .maker, time: 123)
+                    .completing(false)),  // X PARTIALLY_FILLED
                 .canceled(clientOrderId: "o-1", reason: "canceled at binance", time: 123),
                 .expired(clientOrderId: "o-2", reason: "binance expired the order (EXPIRED)", time: 123),
             ])

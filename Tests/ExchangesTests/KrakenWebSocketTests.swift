@@ -28,7 +28,7 @@ import VenueFakes
             }
             #expect(fill == Fill(tradeId: trade.txid, clientOrderId: "ws-1", venueOrderId: trade.orderTxid, symbol: "BTC/USD",
                                  side: .buy, price: Fixed(29_000), quantity: Fixed("0.5")!, fee: Fixed("23.2")!,
-                                 liquidity: .maker, time: fill.time))
+                                 liquidity: .maker, time: fill.time).completing(true))
             // Nothing else arrives: the WebSocket "new" duplicate of the REST acknowledgement was dropped.
             try await Task.sleep(for: .milliseconds(300))
             #expect(await recorder.events.count == 2)

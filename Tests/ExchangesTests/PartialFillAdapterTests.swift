@@ -37,6 +37,30 @@ struct PartialFillAdapterTests {
         }
     }
 
+    @Test("binance: a quoteOrderQty market buy in three trades: the answer's last fill and the FILLED report complete it")
+    func binanceQuoteOrderInSlices() async throws {
+        try await withFakeBinance { server, exchange in
+            await server.state.setFillSlices(3)
+            let stream = Task { await exchange.runUserDataStream(backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200))) }
+            defer { stream.cancel() }
+            #expect(await eventually { await server.state.connectionCount() == 1 })
+            // The answer is held: the fills come from the user data stream's executionReports alone.
+            await server.state.setNextOrderAnswer(.drop)
+            let request = OrderRequest(clientOrderId: "pq-1", symbol: "BTC/USDT", side: .buy, quantity: .zero,
+                                       quoteQuantity: Fixed(1_500))
+            await #expect(throws: ExchangeError.self) { try await exchange.submit(request) }
+            let events = await collect(exchange.events, count: 4)
+            let fills = events.compactMap { event -> Fill? in if case let .filled(fill) = event { fill } else { nil } }
+            #expect(fills.count == 3)
+            #expect(fills.map(\.orderComplete) == [false, false, true])
+            var order = Order(request: request, createdAt: 0)
+            for fill in fills {
+                order.record(fillPrice: fill.price, quantity: fill.quantity, fee: fill.fee, time: fill.time)
+                #expect(request.isComplete(filled: order.filledQuantity, after: fill) == (fill.tradeId == fills.last?.tradeId))
+            }
+        }
+    }
+
     @Test("binance: a resting order fills slice by slice (PARTIALLY_FILLED), and its cancel keeps the executed part")
     func binanceRestingOrderPartiallyFilledThenCanceled() async throws {
         try await withFakeBinance { server, exchange in
@@ -131,14 +155,52 @@ struct PartialFillAdapterTests {
             #expect(await eventually { server.subscribers(channel: "executions") == 1 })
             try await exchange.submit(OrderRequest(clientOrderId: "km-1", symbol: "BTC/USD", side: .buy,
                                                    quantity: Fixed("0.3")!))
-            let events = await recorder.wait(for: 4)
+            // accepted, three trades (each `partially_filled`, as Kraken may report even the last), then the
+            // `filled` update as the last trade once more with the completion.
+            let events = await recorder.wait(for: 5)
             let fills = events.compactMap { event -> Fill? in if case let .filled(fill) = event { fill } else { nil } }
             #expect(server.accountTrades.count == 3)
-            #expect(fills.map(\.tradeId) == server.accountTrades.map(\.txid))
-            #expect(fills.map(\.quantity).reduce(Fixed.zero, +) == Fixed("0.3")!)
+            let trades = server.accountTrades.map(\.txid)
+            #expect(fills.map(\.tradeId) == trades + [trades[2]])
+            #expect(fills.map(\.orderComplete) == [false, false, false, true])
+            #expect(fills.dropLast().map(\.quantity).reduce(Fixed.zero, +) == Fixed("0.3")!)
             let order = try #require(try await exchange.order(clientOrderId: "km-1", symbol: "BTC/USD"))
             #expect(order.status == .filled)
             #expect(order.filledQuantity == Fixed("0.3")!)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(await recorder.events.count == 5)
+        }
+    }
+
+    @Test("kraken: a quote-volume (viqc) market buy in three trades completes only with the filled update; journal and kernel agree")
+    func krakenQuoteOrderCompletesOnTheFilledUpdate() async throws {
+        try await withFakeKraken { server in
+            server.setBalance(Fixed(100_000), asset: "ZUSD")
+            server.setPrice(Fixed(30_000), pair: "XBTUSD")
+            server.setFillSlices(3)
+            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
+            let recorder = KrakenEventRecorder(exchange.events)
+            exchange.startStreaming()
+            defer { exchange.stopStreaming() }
+            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+            let request = OrderRequest(clientOrderId: "kq-1", symbol: "BTC/USD", side: .buy, quantity: .zero,
+                                       quoteQuantity: Fixed(9_000))
+            let journal = InMemoryOrderJournal()
+            try await journal.recordIntent(request, strategy: "s", session: "p", time: 0)
+            try await exchange.submit(request)
+            // The volume bought with 9,000 USD (fee included, lot-rounded) splits into three slices and a remainder.
+            let trades = server.accountTrades.count
+            #expect(trades >= 3)
+            let events = await recorder.wait(for: trades + 2)
+            var states: [JournalOrderState] = []
+            for event in events {
+                try await journal.record(event)
+                if case .filled = event { states.append(try #require(try await journal.order(clientOrderId: "kq-1")).state) }
+            }
+            #expect(states == Array(repeating: .partiallyFilled, count: trades) + [.filled])
+            let order = try #require(try await journal.order(clientOrderId: "kq-1"))
+            #expect(order.fills.count == trades)
+            #expect(order.filledQuantity == server.accountTrades.map(\.volume).reduce(Fixed.zero, +))
         }
     }
 }

@@ -13,7 +13,7 @@ private func quoteBuy(_ quote: String, cap: String = "0", timeInForce: TimeInFor
     var engine = try Fixture.engine(after: quoteBuy("1000"), config: takerFee)
     let events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100)], on: &engine)
     // floor_lot(1000 / 100.1) = 9.99; 999 + fee 0.999 = 999.999 <= 1000
-    #expect(events == [Fixture.fill(.buy, price: "100", quantity: "9.99", fee: "0.999", .taker)])
+    #expect(events == [Fixture.fill(.buy, price: "100", quantity: "9.99", fee: "0.999", .taker).completing(true)])
     #expect(engine.openOrders.isEmpty)
 }
 
@@ -22,13 +22,13 @@ private func quoteBuy(_ quote: String, cap: String = "0", timeInForce: TimeInFor
     var engine = try Fixture.engine(after: quoteBuy("100"), config: config)
     let events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100)], on: &engine)
     // 101 per unit after slippage: floor_lot(100 / 101) = 0.99 -> 99.99
-    #expect(events == [Fixture.fill(.buy, price: "101", quantity: "0.99", .taker)])
+    #expect(events == [Fixture.fill(.buy, price: "101", quantity: "0.99", .taker).completing(true)])
 }
 
 @Test func quoteBuyRespectsItsQuantityCap() throws {
     var engine = try Fixture.engine(after: quoteBuy("1000", cap: "2"), config: takerFee)
     let events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100)], on: &engine)
-    #expect(events == [Fixture.fill(.buy, price: "100", quantity: "2", fee: "0.2", .taker)])
+    #expect(events == [Fixture.fill(.buy, price: "100", quantity: "2", fee: "0.2", .taker).completing(true)])
 }
 
 @Test func quoteBuyUnderTheParticipationCapContinuesUntilTheQuoteIsSpent() throws {
@@ -38,8 +38,8 @@ private func quoteBuy(_ quote: String, cap: String = "0", timeInForce: TimeInFor
                                                  Fixture.bar(2, 100, 101, 99, 100, volume: 50)], on: &engine)
     // Bar 1: 5 lots' worth, 500 + 0.5 spent; bar 2: floor_lot(499.5 / 100.1) = 4.99, 499 + 0.499; 0.001 left.
     #expect(events == [
-        Fixture.fill(trade: 1, .buy, price: "100", quantity: "5", fee: "0.5", .taker),
-        Fixture.fill(trade: 2, .buy, price: "100", quantity: "4.99", fee: "0.499", .taker, time: 2 * Fixture.minute),
+        Fixture.fill(trade: 1, .buy, price: "100", quantity: "5", fee: "0.5", .taker).completing(false),
+        Fixture.fill(trade: 2, .buy, price: "100", quantity: "4.99", fee: "0.499", .taker, time: 2 * Fixture.minute).completing(true),
     ])
     #expect(engine.openOrders.isEmpty)
 }
@@ -61,4 +61,12 @@ private func quoteBuy(_ quote: String, cap: String = "0", timeInForce: TimeInFor
     let events = try Fixture.events(processing: [Fixture.bar(1, 100, 101, 99, 100, volume: 50)], on: &engine)
     #expect(events == [.expired(clientOrderId: "o1", reason: "fill or kill: only 5 of 10 can fill on this bar",
                                 time: Fixture.minute)])
+}
+
+private extension ExecutionEvent {
+    /// This fill event with the simulator's word on whether it completed its quote-quantity order.
+    func completing(_ complete: Bool) -> ExecutionEvent {
+        if case let .filled(fill) = self { return .filled(fill.completing(complete)) }
+        return self
+    }
 }

@@ -67,6 +67,9 @@ actor LiveFakeExchange: VenueBarFeed, VenueConnectivity {
         fillLog.append(contentsOf: fills)
     }
 
+    /// Drops a trade from the trade history (the order keeps its filled quantity): a venue whose history lags.
+    func forgetFill(_ tradeId: String) { fillLog.removeAll { $0.tradeId == tradeId } }
+
     func instruments() async throws -> [Instrument] { listed }
 
     func submit(_ request: OrderRequest) async throws {

@@ -106,4 +106,96 @@ struct LiveReconcilerTests {
         #expect(try await venue.openOrders(symbol: nil).count == 1)
         #expect(report.description.contains("open at the venue but not in the journal, left alone (1): someone-else"))
     }
+
+    /// A quote-quantity market buy (`quoteOrderQty` 300): its base quantity is only what the venue executed.
+    static func quoteRequest(_ id: String) -> OrderRequest {
+        OrderRequest(clientOrderId: id, symbol: "BTC/USDT", side: .buy, type: .market, quantity: .zero, quoteQuantity: Fixed(300))
+    }
+
+    @Test("a quote-quantity order is partially filled in the journal until a fill says the order is complete")
+    func quoteOrderWaitsForTheVenuesCompletion() async throws {
+        let journal = InMemoryOrderJournal()
+        try await journal.recordIntent(Self.quoteRequest(Self.id), strategy: "s", session: "p", time: 1_000)
+        try await journal.record(.filled(LiveFixture.fill(Self.id, trade: "t1", quantity: "1").completing(false)))
+        #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
+        // A trade list's fill does not say: still partially filled.
+        try await journal.record(.filled(LiveFixture.fill(Self.id, trade: "t2", quantity: "1")))
+        #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
+        #expect(try await journal.record(.filled(LiveFixture.fill(Self.id, trade: "t3", quantity: "1").completing(true))))
+        let order = try #require(try await journal.order(clientOrderId: Self.id))
+        #expect(order.state == .filled)
+        #expect(order.filledQuantity == Fixed(3))
+    }
+
+    @Test("killed between the trades of a quote-quantity order: the trades missed are adopted and the venue's FILLED completes it")
+    func quoteOrderKilledBetweenSlices() async throws {
+        let journal = InMemoryOrderJournal()
+        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
+        let request = Self.quoteRequest(Self.id)
+        let slices = (1...3).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
+        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
+        try await journal.record(.accepted(clientOrderId: Self.id, venueOrderId: "v-\(Self.id)", time: 1_100))
+        try await journal.record(.filled(slices[0].completing(false)))
+        await venue.seed(request, status: .filled, fills: slices)
+
+        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+
+        #expect(report.checked == 1)
+        #expect(report.adoptedFills.map(\.tradeId) == ["t2", "t3"])
+        #expect(report.adoptedFills.map(\.orderComplete) == [false, true])
+        #expect(report.mismatches.isEmpty)
+        let order = try #require(try await journal.order(clientOrderId: Self.id))
+        #expect(order.state == .filled)
+        #expect(order.filledQuantity == Fixed(3))
+        #expect(try await journal.unfinishedOrders().isEmpty)
+    }
+
+    @Test("a quote-quantity order still executing at the venue stays partially filled and is checked again")
+    func quoteOrderStillExecuting() async throws {
+        let journal = InMemoryOrderJournal()
+        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
+        let request = Self.quoteRequest(Self.id)
+        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
+        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
+        try await journal.record(.filled(slices[0].completing(false)))
+        await venue.seed(request, status: .partiallyFilled, fills: slices)
+        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+        #expect(report.adoptedFills.map(\.orderComplete) == [false])
+        #expect(report.stillOpen == [Self.id])
+        #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
+    }
+
+    @Test("every fill known but the completion missed: the venue's FILLED completes the order, reported once")
+    func quoteOrderCompletionMissed() async throws {
+        let journal = InMemoryOrderJournal()
+        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
+        let request = Self.quoteRequest(Self.id)
+        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
+        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
+        for slice in slices { try await journal.record(.filled(slice.completing(false))) }
+        await venue.seed(request, status: .filled, fills: slices)
+        let reconciler = Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000))
+        let report = try await reconciler.reconcile()
+        #expect(report.adoptedFills.isEmpty)
+        #expect(report.completed == [Self.id])
+        #expect(report.events == [.filled(slices[1].completing(true))])
+        #expect(report.description.contains("completed (the venue says filled) (1): \(Self.id)"))
+        #expect(try await journal.order(clientOrderId: Self.id)?.state == .filled)
+        #expect(try await reconciler.reconcile().isClean)
+    }
+
+    @Test("the venue says filled but its trade history lacks a fill: a mismatch, the order stays unfinished")
+    func quoteOrderMissingFillIsAMismatch() async throws {
+        let journal = InMemoryOrderJournal()
+        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
+        let request = Self.quoteRequest(Self.id)
+        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
+        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
+        try await journal.record(.filled(slices[0].completing(false)))
+        await venue.seed(request, status: .filled, fills: slices)
+        await venue.forgetFill("t2")
+        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+        #expect(report.mismatches == ["\(Self.id): \(venue.name) says filled 2, its trade history shows 1"])
+        #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
+    }
 }

@@ -34,7 +34,7 @@ private struct EagerBuyer: Strategy {
         commands.removeAll()
         kernel.on(.filled(Fill(tradeId: "f1", clientOrderId: "k-1", venueOrderId: "v1", symbol: "AAA/USDT", side: .buy,
                                price: Fixed(100), quantity: Fixed(50), fee: .zero, liquidity: .taker,
-                               time: RiskFixture.t0 + 3_600_000)), commands: &commands)
+                               time: RiskFixture.t0 + 3_600_000).completing(true)), commands: &commands)
         kernel.onBar(bar(1, close: 100), instrument: 0, barIndex: 1, commands: &commands)
         #expect(commands.count == 1)  // the resting limit buy k-2
         commands.removeAll()

@@ -63,6 +63,7 @@ extension OrderMatchingEngine {
             if !rest.finished, affordable(spend: rest.remainingQuote, base: fill.price, maxQuantity: rest.remaining,
                                           barVolume: 0, slipped: false).quantity.isZero {
                 finish(index, .filled, time: time)
+                markLastFillComplete(of: orders[index].request.clientOrderId, in: &events)
             }
         }
         cancelRemainderIfImmediate(index, time: time, events: &events)
@@ -107,7 +108,7 @@ extension OrderMatchingEngine {
                                   ids: inout IdSequence, events: inout [ExecutionEvent]) {
         let notional = price * quantity
         let request = orders[index].request
-        let fill: Fill
+        var fill: Fill
         if config.fees.buyFeeInBase && request.side == .buy {
             // Charged in the base asset delivered, like Binance: quantity × rate of base, worth that × price.
             let baseFee = quantity * config.fees.rate(for: liquidity)
@@ -127,9 +128,23 @@ extension OrderMatchingEngine {
         if config.maxVolumeParticipation != nil { volumeUsed += quantity }
         orders[index].record(fillPrice: price, quantity: quantity, fee: fill.fee, time: time)
         orders[index].status = .partiallyFilled
+        let completes = working[index].remaining.isZero
+        // Only a quote-quantity order needs the venue's word on completion (its fills cannot show it).
+        if working[index].isQuoteOrder { fill.orderComplete = completes }
         events.append(.filled(fill))
-        if working[index].remaining.isZero { finish(index, .filled, time: time) }
+        if completes { finish(index, .filled, time: time) }
         if let group = request.ocoGroup { cancelOCOSiblings(of: index, group: group, time: time, events: &events) }
+    }
+
+    /// Sets ``Fill/orderComplete`` on the newest fill of `clientOrderId` in `events` (the order finished as filled
+    /// after that fill was emitted: a quote-quantity buy whose remaining budget buys less than one lot).
+    private func markLastFillComplete(of clientOrderId: String, in events: inout [ExecutionEvent]) {
+        for i in events.indices.reversed() {
+            if case let .filled(fill) = events[i], fill.clientOrderId == clientOrderId {
+                events[i] = .filled(fill.completing(true))
+                return
+            }
+        }
     }
 
     /// One-cancels-the-other: a fill of an order in `group` cancels the group's other working orders.

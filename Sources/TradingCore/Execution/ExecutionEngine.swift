@@ -50,8 +50,12 @@ public struct ExecutionEngine: Sendable {
         case let .filled(fill):
             order.record(fillPrice: fill.price, quantity: fill.quantity, fee: fill.fee, time: fill.time)
             if order.venueOrderId.isEmpty { order.venueOrderId = fill.venueOrderId }
-            let complete = order.request.quoteQuantity == nil ? order.filledQuantity >= order.request.quantity : true
-            order.status = complete ? .filled : .partiallyFilled
+            // A late fill of an order already ended keeps its end state unless it completes the order.
+            if order.request.isComplete(filled: order.filledQuantity, after: fill) {
+                order.status = .filled
+            } else if !order.status.isTerminal {
+                order.status = .partiallyFilled
+            }
         case let .canceled(_, _, time):
             order.status = .canceled
             order.updatedAt = time
@@ -59,6 +63,17 @@ public struct ExecutionEngine: Sendable {
             order.status = .expired
             order.updatedAt = time
         }
+        orders[id] = order
+        return (instrument, order)
+    }
+
+    /// Marks a tracked order filled without booking anything: the venue said it is complete and every fill of
+    /// it was applied already (a quote-quantity order finished by reconciliation). Returns the instrument and
+    /// order, or nil when the order is unknown or already ended.
+    public mutating func complete(clientOrderId id: String, time: Int64) -> (instrument: Int, order: Order)? {
+        guard var order = orders[id], let instrument = instrumentIndex[id], !order.status.isTerminal else { return nil }
+        order.status = .filled
+        order.updatedAt = max(order.updatedAt, time)
         orders[id] = order
         return (instrument, order)
     }

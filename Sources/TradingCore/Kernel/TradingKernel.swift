@@ -176,6 +176,16 @@ public struct TradingKernel<S: Strategy>: Sendable {
         return true
     }
 
+    /// Marks an order filled whose every fill was applied already, because the venue said it is complete (a
+    /// quote-quantity order finished by reconciliation after its last execution report was missed). Books
+    /// nothing. Returns false when the order is unknown or already ended.
+    @discardableResult
+    public mutating func completeOrder(clientOrderId: String, time: Int64) -> Bool {
+        guard let (instrument, order) = execution.complete(clientOrderId: clientOrderId, time: time) else { return false }
+        updateWorking(order, instrument: instrument)
+        return true
+    }
+
     /// Carries out the risk hook's protective actions: cancels go out first, then reduce-only market
     /// orders tagged `risk-flatten` close every open position (they still pass the risk hook's checks).
     private mutating func executeRiskActions(commands: inout [VenueCommand]) {

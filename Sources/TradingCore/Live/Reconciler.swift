@@ -60,7 +60,13 @@ public struct Reconciler: Sendable {
         }
         let known = Set(entry.fills.map(\.tradeId))
         var adopted = false
-        for fill in venueFills where fill.clientOrderId == id && !known.contains(fill.tradeId) {
+        let missing = venueFills.filter { $0.clientOrderId == id && !known.contains($0.tradeId) }
+        for (index, listed) in missing.enumerated() {
+            var fill = listed
+            // Trade lists do not say whether a fill completed its order; the venue's order status does.
+            if fill.orderComplete == nil, let venueOrder {
+                fill.orderComplete = index == missing.count - 1 && venueOrder.status == .filled
+            }
             if try await apply(.filled(fill), &report) {
                 report.adoptedFills.append(fill)
                 adopted = true
@@ -86,7 +92,11 @@ public struct Reconciler: Sendable {
         case .pendingNew, .accepted, .partiallyFilled:
             report.stillOpen.append(id)
         case .filled:
-            if !current.state.isTerminal {
+            guard !current.state.isTerminal else { break }
+            if venueOrder.filledQuantity == current.filledQuantity, let last = current.fills.last {
+                // Every fill is known; only the venue's word that the order is complete was missed.
+                if try await apply(.filled(last.completing(true)), &report) { report.completed.append(id) }
+            } else {
                 report.mismatches.append("\(id): \(exchange.name) says filled \(venueOrder.filledQuantity), "
                     + "its trade history shows \(current.filledQuantity)")
             }

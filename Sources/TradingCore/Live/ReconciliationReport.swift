@@ -17,6 +17,9 @@ public struct ReconciliationReport: Sendable, Hashable, Codable, CustomStringCon
     public var failedIntents: [String] = []
     /// Orders the journal thought open that the venue has finished (canceled, expired, rejected) or no longer has.
     public var closedOut: [String] = []
+    /// Orders the venue reports filled whose fills were all known but whose completion was not (a quote-quantity
+    /// order whose last execution report was missed): marked filled.
+    public var completed: [String] = []
     /// Orders still working at the venue, adopted by the session.
     public var stillOpen: [String] = []
     /// Orders open at the venue that this journal never sent (left alone).
@@ -38,7 +41,7 @@ public struct ReconciliationReport: Sendable, Hashable, Codable, CustomStringCon
     /// True when the journal and the venue already agreed.
     public var isClean: Bool {
         adoptedFills.isEmpty && acknowledged.isEmpty && failedIntents.isEmpty && closedOut.isEmpty
-            && unknownAtVenue.isEmpty && mismatches.isEmpty
+            && completed.isEmpty && unknownAtVenue.isEmpty && mismatches.isEmpty
     }
 
     /// Several lines for the log and the terminal.
@@ -54,6 +57,7 @@ public struct ReconciliationReport: Sendable, Hashable, Codable, CustomStringCon
         add("acknowledged while down", acknowledged)
         add("intents that never reached the venue, marked failed", failedIntents)
         add("closed out", closedOut)
+        add("completed (the venue says filled)", completed)
         add("still open, adopted", stillOpen)
         add("open at the venue but not in the journal, left alone", unknownAtVenue)
         add("mismatches", mismatches)

@@ -103,12 +103,7 @@ extension TradingSession {
             logger.error("journal write failed for a venue event", metadata: ["event": "\(event)", "error": "\(error)"])
             alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
         }
-        guard kernel != nil else { return }
-        if case let .filled(fill) = event, !appliedFills.insert(fill) {
-            logger.debug("fill already applied", metadata: ["order": "\(fill.clientOrderId)", "trade": "\(fill.tradeId)"])
-            return
-        }
-        kernel!.on(event, commands: &commands)  // in place, see runBar
+        guard kernel != nil, feedKernel(event) else { return }
         warnIfFeeUnvalued(event)
         publishRefusals()
         if let order = kernel!.execution.orders[event.clientOrderId] {
@@ -122,6 +117,23 @@ extension TradingSession {
             alert(.warning, "order_rejected", "\(exchange.name) rejected \(id): \(reason)")
         }
         if !commands.isEmpty { await dispatchCommands() }
+    }
+
+    /// Hands a venue event to the kernel (in place, see ``runBar(_:instrument:)``), a fill once: a fill already
+    /// applied (the stream and a reconciliation both delivered it) moves nothing again and only completes its
+    /// order when it carries the venue's word that the order is complete. Returns false when the event was not
+    /// applied.
+    func feedKernel(_ event: ExecutionEvent) -> Bool {
+        if case let .filled(fill) = event, !appliedFills.insert(fill) {
+            logger.debug("fill already applied", metadata: ["order": "\(fill.clientOrderId)", "trade": "\(fill.tradeId)"])
+            if fill.orderComplete == true, kernel!.completeOrder(clientOrderId: fill.clientOrderId, time: fill.time),
+               let order = kernel!.execution.orders[fill.clientOrderId] {
+                publish(.order(order))
+            }
+            return false
+        }
+        kernel!.on(event, commands: &commands)
+        return true
     }
 
     /// Journals and sends the kernel's pending commands (and whatever their local rejections produce).
@@ -229,10 +241,7 @@ extension TradingSession {
         logger.info("\(report.description)")
         publish(.reconciliation(report))
         if applyToKernel, kernel != nil {
-            for event in report.events {
-                if case let .filled(fill) = event, !appliedFills.insert(fill) { continue }
-                kernel!.on(event, commands: &commands)
-            }
+            for event in report.events { _ = feedKernel(event) }
             await dispatchCommands()
         }
         return report

@@ -14,9 +14,10 @@ public protocol Exchange: Sendable {
     /// Sends a new order. Client order ids make it idempotent: a venue that already knows the id must not
     /// create a second order. Throwing means the request may not have reached the venue; the caller
     /// reconciles (see ``ExchangeError/outcomeUnknown``).
-    func submit(_ request: OrderRequest) async throws
+    /// Runs on the caller's executor where the implementation allows (`nonisolated(nonsending)`, the paper venue).
+    nonisolated(nonsending) func submit(_ request: OrderRequest) async throws
     /// Requests a cancel.
-    func cancel(clientOrderId: String, symbol: String) async throws
+    nonisolated(nonsending) func cancel(clientOrderId: String, symbol: String) async throws
     /// Account balances.
     func balances() async throws -> [Balance]
     /// Orders still open at the venue, for one symbol or all (nil).
@@ -25,7 +26,9 @@ public protocol Exchange: Sendable {
     func order(clientOrderId: String, symbol: String) async throws -> Order?
     /// The account's fills on `symbol` at or after `since` (Unix ms), oldest first.
     func fills(symbol: String, since: Int64) async throws -> [Fill]
-    /// The stream of execution events.
+    /// The stream of execution events. Each fill arrives once, except that a fill already sent may come once more
+    /// with ``Fill/orderComplete`` true when the venue reports the order's completion separately (Kraken's
+    /// `filled` update): consumers apply a trade id once and take the repeat only as the completion.
     var events: AsyncStream<ExecutionEvent> { get }
     /// Which protective orders the venue can hold (the kernel emulates the rest). Default: none.
     var capabilities: VenueCapabilities { get }

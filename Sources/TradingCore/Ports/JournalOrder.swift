@@ -60,10 +60,17 @@ public struct JournalOrder: Sendable, Hashable, Codable {
             state = .accepted
             updatedAt = time
         case let .filled(fill):
-            guard !fills.contains(where: { $0.tradeId == fill.tradeId }) else { return false }
+            guard !fills.contains(where: { $0.tradeId == fill.tradeId }) else {
+                // A fill known already may come back with the venue's word that the order is complete
+                // (reconciliation finishing a quote-quantity order whose last report was missed).
+                guard fill.orderComplete == true, !state.isTerminal else { return false }
+                state = .filled
+                updatedAt = max(updatedAt, fill.time)
+                return true
+            }
             fills.append(fill)
             if venueOrderId.isEmpty { venueOrderId = fill.venueOrderId }
-            let complete = request.quoteQuantity == nil ? filledQuantity >= request.quantity : true
+            let complete = request.isComplete(filled: filledQuantity, after: fill)
             // A late fill of an order already closed keeps its end state unless it completes the order.
             if complete { state = .filled } else if !state.isTerminal { state = .partiallyFilled }
             updatedAt = max(updatedAt, fill.time)

@@ -65,6 +65,11 @@ extension FakeKrakenVenue {
 
     mutating func pushTrade(_ o: FakeKrakenOrder, _ t: FakeKrakenTrade) {
         var m = executionJSON(o, execType: "trade", now: t.time)
+        // With partial fills on, every trade says `partially_filled`, the last one too, and a separate `filled`
+        // update follows: Kraken documents that spot trade events may do this.
+        if fillSlices > 1, let index = m.firstIndex(where: { $0.0 == "order_status" }) {
+            m[index].1 = .string("partially_filled")
+        }
         m += [
             ("exec_id", .string(t.txid)), ("trade_id", .int(t.number)), ("last_qty", .number(t.volume.description)),
             ("last_price", .number(t.price.description)), ("liquidity_ind", .string(t.maker ? "m" : "t")),

@@ -15,6 +15,10 @@ actor KrakenEventLedger {
     private var accepted: Set<String> = []
     private var finished: Set<String> = []
     private var fills: Set<String> = []
+    /// The newest fill of each order not known complete yet, by client order id (for Kraken's separate
+    /// `filled` update, which completes an order after its last trade said `partially_filled`).
+    private var lastFill: [String: Fill] = [:]
+    private var completed: Set<String> = []
     /// Unix ms of the newest fill seen (the REST backfill starts there).
     private(set) var lastFillTime: Int64 = 0
 
@@ -38,7 +42,18 @@ actor KrakenEventLedger {
             clientIdByTxid[txid] = id
             return accepted.insert(id).inserted ? [event] : []
         case let .filled(fill):
-            guard fills.insert(fill.tradeId).inserted else { return [] }
+            guard fills.insert(fill.tradeId).inserted else {
+                // A known fill passes once more only as the order's completion.
+                guard fill.orderComplete == true, completed.insert(fill.clientOrderId).inserted else { return [] }
+                lastFill[fill.clientOrderId] = nil
+                return [event]
+            }
+            if fill.orderComplete == true {
+                completed.insert(fill.clientOrderId)
+                lastFill[fill.clientOrderId] = nil
+            } else {
+                lastFill[fill.clientOrderId] = fill
+            }
             lastFillTime = max(lastFillTime, fill.time)
             clientIdByTxid[fill.venueOrderId] = fill.clientOrderId
             var out: [ExecutionEvent] = []
@@ -48,9 +63,17 @@ actor KrakenEventLedger {
             out.append(event)
             return out
         case let .canceled(id, _, _), let .expired(id, _, _), let .rejected(id, _, _):
+            lastFill[id] = nil
             return finished.insert(id).inserted ? [event] : []
         case .triggered, .cancelRejected:
             return [event]
         }
+    }
+
+    /// The newest fill of `clientOrderId` marked as completing the order, when the order has fills and was not
+    /// known complete: what a `filled` update publishes.
+    func completion(clientOrderId: String) -> Fill? {
+        guard !completed.contains(clientOrderId), let fill = lastFill[clientOrderId] else { return nil }
+        return fill.completing(true)
     }
 }

@@ -99,9 +99,16 @@ struct KrakenExecutionRouter: Sendable {
                 let fee = fees.compactMap { $0["qty"]?.fixed }.reduce(Fixed.zero, +)
                 let feeAsset = fees.first?["asset"]?.string ?? ""
                 let liquidity: Liquidity = e["liquidity_ind"]?.string == "m" ? .maker : .taker
-                await publish(.filled(Fill(tradeId: tradeId, clientOrderId: id, venueOrderId: txid, symbol: symbol, side: side,
-                                           price: price, quantity: qty, feeAmount: fee,
-                                           feeAsset: feeAsset.isEmpty ? "" : KrakenAssets.unifiedAsset(feeAsset), liquidity: liquidity, time: time)))
+                var fill = Fill(tradeId: tradeId, clientOrderId: id, venueOrderId: txid, symbol: symbol, side: side,
+                                price: price, quantity: qty, feeAmount: fee,
+                                feeAsset: feeAsset.isEmpty ? "" : KrakenAssets.unifiedAsset(feeAsset), liquidity: liquidity, time: time)
+                // `order_status` after this execution: `filled` once nothing remains.
+                fill.orderComplete = e["order_status"]?.string.map { $0 == "filled" }
+                await publish(.filled(fill))
+            case "filled":
+                // Spot may report `partially_filled` on the trade that completes an order and send this update
+                // after it: the order's newest fill is published again as its completion (once).
+                if let fill = await ledger.completion(clientOrderId: id) { await publish(.filled(fill)) }
             case "canceled":
                 await publish(.canceled(clientOrderId: id, reason: e["reason"]?.string ?? "canceled by the venue", time: time))
             case "expired":
