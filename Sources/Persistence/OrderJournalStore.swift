@@ -42,13 +42,20 @@ public struct OrderJournalStore: OrderJournal {
             guard let (loaded, count) = try await Self.load(event.clientOrderId, db: db) else { return false }
             var order = loaded
             guard order.apply(event) else { return false }
+            // A fill already journaled may come back only as its order's completion: an event, no new fill row.
+            let newFill: Fill?
+            if case let .filled(fill) = event, !loaded.fills.contains(where: { $0.tradeId == fill.tradeId }) {
+                newFill = fill
+            } else {
+                newFill = nil
+            }
             let time = Self.time(of: event)
             try await db.insert(into: "journal_events")
                 .columns("client_order_id", "seq", "kind", "time", "event_json")
                 .values(SQLBind(order.clientOrderId), SQLBind(count + 1), SQLBind(Self.kind(of: event)), SQLBind(time),
                         SQLBind(try Self.encode(event)))
                 .run()
-            if case let .filled(fill) = event {
+            if let fill = newFill {
                 try await db.insert(into: "journal_fills")
                     .columns("client_order_id", "trade_id", "time", "fill_json", "fee_asset", "fee_amount")
                     .values(SQLBind(fill.clientOrderId), SQLBind(fill.tradeId), SQLBind(fill.time),

@@ -65,6 +65,32 @@ struct OrderJournalStoreTests {
         }
     }
 
+    @Test("a quote-quantity order stays partially filled until a fill says it is complete; a known fill coming back as the completion adds no fill row")
+    func quoteOrderCompletion() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("q.sqlite")
+        let request = OrderRequest(clientOrderId: "q", symbol: "BTC/USDT", side: .buy, type: .market, quantity: .zero,
+                                   quoteQuantity: Fixed(500))
+        let slice = Self.fill("q", trade: "t1", quantity: "2")
+        try await SQLStore.withStore(path: path) { store in
+            let journal = OrderJournalStore(store: store)
+            try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
+            #expect(try await journal.record(.filled(slice.completing(false))))
+            #expect(try await journal.order(clientOrderId: "q")?.state == .partiallyFilled)
+            #expect(try await journal.record(.filled(slice.completing(true))))
+            #expect(try await journal.record(.filled(slice.completing(true))) == false)
+        }
+        try await SQLStore.withStore(path: path) { store in
+            let journal = OrderJournalStore(store: store)
+            let q = try #require(try await journal.order(clientOrderId: "q"))
+            #expect(q.state == .filled)
+            #expect(q.fills.map(\.tradeId) == ["t1"])
+            #expect(q.filledQuantity == Fixed(2))
+            #expect(try await journal.eventKinds(clientOrderId: "q") == ["filled", "filled"])
+        }
+    }
+
     @Test("an id journaled twice is refused, naming the id")
     func duplicateIntent() async throws {
         let dir = try TemporaryDirectory()

@@ -44,9 +44,9 @@ final class ServeFakeSystemd: @unchecked Sendable {
         reader.start()
     }
 
-    /// The next message, or nil after 200 ms without one.
-    func receive() async -> String? {
-        let deadline = Date().addingTimeInterval(0.2)
+    /// The next message, or nil after `seconds` without one.
+    func receive(within seconds: Double = 5) async -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
         repeat {
             let next: String? = inbox.state.withLock { $0.messages.isEmpty ? nil : $0.messages.removeFirst() }
             if let next { return next }
@@ -60,7 +60,7 @@ final class ServeFakeSystemd: @unchecked Sendable {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let message = await receive() {
+            if let message = await receive(within: max(0.05, deadline.timeIntervalSinceNow)) {
                 seen.append(message)
                 if message.contains(needle) { break }
             }

@@ -279,7 +279,7 @@ extension FakeBinanceState {
             ("m", .bool(trade?.isMaker ?? false)), ("M", .bool(false)), ("O", .int(o.time)),
             ("Z", .decimal(o.cumulativeQuote)), ("Y", .decimal(trade.map { $0.price * $0.quantity } ?? .zero)),
             ("Q", .decimal(o.quoteOrderQty)),
-        ]), isTrade: execution == "TRADE")
+        ]))
     }
 
     func reportBalances(_ assets: [String], time: Int64) {

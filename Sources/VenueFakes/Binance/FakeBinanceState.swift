@@ -31,10 +31,6 @@ public actor FakeBinanceState {
     var faults: [FakeBinanceFault] = []
     var nextOrderAnswer: FakeOrderAnswer = .normal
     var listenKeys: Set<String> = []
-    /// While set: how many more `TRADE` execution reports the user data stream delivers before it holds every
-    /// later user data message back (see ``holdUserData(afterTrades:)``).
-    var userDataTradesBeforeHold: Int?
-    var heldUserData: [String] = []
     var subscribers: [Int: Subscriber] = [:]
     var nextSubscriberId = 0
     // Rate-limit windows.
@@ -113,19 +109,6 @@ public actor FakeBinanceState {
     public func setFillSlices(_ slices: Int) {
         precondition(slices >= 1, "fake binance: fill slices must be at least 1, got \(slices)")
         fillSlices = slices
-    }
-
-    /// Lets the user data stream deliver `trades` more `TRADE` execution reports, then holds every later user data
-    /// message back (the venue executed, the client hears nothing): a client killed meanwhile never learns of
-    /// the later executions except through REST. ``releaseUserData()`` sends what was held.
-    public func holdUserData(afterTrades trades: Int) { userDataTradesBeforeHold = max(0, trades) }
-
-    /// Sends the held user data messages and stops holding.
-    public func releaseUserData() {
-        userDataTradesBeforeHold = nil
-        let held = heldUserData
-        heldUserData = []
-        for text in held { deliverUserData(text) }
     }
 
     /// Sets the commission rate of every fill (0.001 = 0.1%).
@@ -236,19 +219,8 @@ public actor FakeBinanceState {
         }
     }
 
-    func publishUserData(_ data: FakeJSON, isTrade: Bool = false) {
+    func publishUserData(_ data: FakeJSON) {
         let text = data.text
-        if let remaining = userDataTradesBeforeHold {
-            guard remaining > 0 else {
-                heldUserData.append(text)
-                return
-            }
-            if isTrade { userDataTradesBeforeHold = remaining - 1 }
-        }
-        deliverUserData(text)
-    }
-
-    private func deliverUserData(_ text: String) {
         for (_, subscriber) in subscribers {
             guard let key = subscriber.listenKey, listenKeys.contains(key) else { continue }
             subscriber.continuation.yield(text)

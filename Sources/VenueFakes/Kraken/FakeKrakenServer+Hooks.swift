@@ -43,6 +43,23 @@ extension FakeKrakenServer {
     /// The next AddOrder is executed, but its answer is held for `seconds` (longer than the client's timeout).
     public func delayNextOrderResponse(seconds: Double) { state.withLock { $0.delayNextOrderResponse = seconds } }
 
+    /// Lets `trades` more `trade` executions reach the `executions` subscribers, then holds every later
+    /// `executions` push back (the venue executed, the client hears nothing): a client killed meanwhile learns
+    /// of the later executions only through REST. ``releaseExecutions()`` sends what was held.
+    public func holdExecutions(afterTrades trades: Int) {
+        state.withLock { $0.executionTradesBeforeHold = max(0, trades) }
+    }
+
+    /// Stops holding `executions` pushes and sends the held ones.
+    public func releaseExecutions() {
+        state.withLock { s in
+            s.executionTradesBeforeHold = nil
+            s.venue.outbox.insert(contentsOf: s.heldExecutions, at: 0)
+            s.heldExecutions = []
+            s.flush()
+        }
+    }
+
     /// Closes every WebSocket connection (clients see a drop and should reconnect).
     public func forceDisconnect() {
         state.withLock { s in

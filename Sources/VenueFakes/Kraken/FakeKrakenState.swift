@@ -13,6 +13,10 @@ struct FakeKrakenState: Sendable {
     var webSocketsOpened = 0
     /// Fixed "now" in Unix nanoseconds; nil = wall clock.
     var nowOverride: Int64?
+    /// While set: how many more `trade` executions reach subscribers before every later `executions` push is
+    /// held back (see ``FakeKrakenServer/holdExecutions(afterTrades:)``).
+    var executionTradesBeforeHold: Int?
+    var heldExecutions: [FakeKrakenPush] = []
 
     init(venue: FakeKrakenVenue) { self.venue = venue }
 
@@ -23,6 +27,15 @@ struct FakeKrakenState: Sendable {
         let pushes = venue.outbox
         venue.outbox.removeAll()
         for push in pushes {
+            if case let .execution(entry) = push, let remaining = executionTradesBeforeHold {
+                guard remaining > 0 else {
+                    heldExecutions.append(push)
+                    continue
+                }
+                if case let .object(members) = entry, members.contains(where: { $0.0 == "exec_type" && $0.1 == .string("trade") }) {
+                    executionTradesBeforeHold = remaining - 1
+                }
+            }
             for id in connections.keys {
                 connections[id]!.deliver(push)
             }
