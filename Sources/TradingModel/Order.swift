@@ -159,6 +159,12 @@ public struct Order: Sendable, Hashable, Codable {
 
     public var remainingQuantity: Quantity { request.quantity - filledQuantity }
 
+    /// For a quote-quantity order, what it may still spend: its quote amount less the notional filled so far
+    /// (never negative); nil for a quantity order.
+    public var remainingQuote: Money? {
+        request.quoteQuantity.map { Fixed.max(.zero, $0 - filledNotional) }
+    }
+
     /// Volume-weighted average fill price (exact when every fill had the same price), or nil before the first fill.
     public var averageFillPrice: Price? {
         if filledQuantity.isZero { return nil }

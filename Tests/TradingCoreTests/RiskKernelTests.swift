@@ -52,6 +52,25 @@ private struct EagerBuyer: Strategy {
         #expect((kernel.risk as? RiskEngine)?.state == .halted)
     }
 
+    @Test("the kernel keeps the list of instruments with working orders as orders rest, fill and end")
+    func instrumentsWithWorkingOrdersFollowTheOrders() throws {
+        var kernel = TradingKernel(strategy: try EagerBuyer(parameters: ParameterValues([:])),
+                                   portfolio: Portfolio(instruments: [RiskFixture.instrument("AAA/USDT"),
+                                                                      RiskFixture.instrument("BBB/USDT")], cash: Fixed(10_000)),
+                                   sizing: .fraction(0.5), allowShort: false, idPrefix: "k")
+        var commands: [VenueCommand] = []
+        kernel.onBar(bar(0, close: 100), instrument: 1, barIndex: 0, commands: &commands)
+        #expect(kernel.context.instrumentsWithWorkingOrders == [1])
+        kernel.onBar(bar(1, close: 100), instrument: 0, barIndex: 1, commands: &commands)  // the resting limit buy
+        #expect(kernel.context.instrumentsWithWorkingOrders == [1, 0])
+        kernel.on(.filled(Fill(tradeId: "f1", clientOrderId: "k-1", venueOrderId: "v1", symbol: "BBB/USDT", side: .buy,
+                               price: Fixed(100), quantity: Fixed(50), fee: .zero, liquidity: .taker,
+                               time: RiskFixture.t0).completing(true)), commands: &commands)
+        #expect(kernel.context.instrumentsWithWorkingOrders == [0])
+        kernel.on(.canceled(clientOrderId: "k-2", reason: "test", time: RiskFixture.t0), commands: &commands)
+        #expect(kernel.context.instrumentsWithWorkingOrders.isEmpty)
+    }
+
     @Test func basicChecksProduceNoRiskActionsOrEvents() throws {
         var kernel = TradingKernel(strategy: try EagerBuyer(parameters: ParameterValues([:])),
                                    portfolio: Portfolio(instruments: [RiskFixture.instrument("AAA/USDT")], cash: Fixed(10_000)),

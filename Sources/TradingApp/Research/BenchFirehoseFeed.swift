@@ -14,18 +14,30 @@ enum BenchPacing: Sendable, Hashable {
 /// A market-data source that fans generated bars of many symbols out to every session subscribed to them, stamping
 /// each bar on a ``BenchProbe`` as it leaves. Bar `k` of a symbol has time `BenchProbe.baseTime + k × 60 000`
 /// (1-minute bars) so the probe can find its stamp again.
+///
+/// Sessions subscribe through ``deliverBars(symbols:timeframe:to:)``: the producer calls each session's sink
+/// itself, as a combined venue stream does, so a bar reaches a session with one task switch.
 final class BenchFirehoseFeed: MarketDataSource, Sendable {
     /// Unified symbols, `B0000/USDT`, `B0001/USDT`, ...
     let symbols: [String]
     private let index: [String: Int]
-    private let subscribers: Mutex<[[AsyncThrowingStream<Bar, Error>.Continuation]]>
+    private let subscribers: Mutex<Subscribers>
+
+    /// Who receives each symbol's bars: single-symbol streams and multi-symbol sinks (with the instrument index
+    /// the symbol has for that sink).
+    private struct Subscribers {
+        var streams: [[AsyncThrowingStream<Bar, Error>.Continuation]]
+        var sinks: [[(sink: @Sendable (BarDelivery) -> Void, instrument: Int)]]
+        var finishers: [AsyncStream<Void>.Continuation] = []
+        var count = 0
+    }
 
     /// A feed of `count` symbols.
     init(symbols count: Int) {
         let names = (0..<count).map { Self.symbol($0) }
         symbols = names
         index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        subscribers = Mutex(Array(repeating: [], count: count))
+        subscribers = Mutex(Subscribers(streams: Array(repeating: [], count: count), sinks: Array(repeating: [], count: count)))
     }
 
     /// The symbol of instrument `index`.
@@ -40,15 +52,42 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
     func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: Bar.self)
         if let position = index[symbol] {
-            subscribers.withLock { $0[position].append(continuation) }
+            subscribers.withLock {
+                $0.streams[position].append(continuation)
+                $0.count += 1
+            }
         } else {
-            continuation.finish(throwing: BenchFirehoseRunner.Failure(description: "the bench feed has no symbol \(symbol); it has B0000/USDT...\(Self.symbol(symbols.count - 1))"))
+            continuation.finish(throwing: BenchFirehoseRunner.Failure(description: unknown(symbol)))
         }
         return stream
     }
 
-    /// How many streams are subscribed in total.
-    var subscriptionCount: Int { subscribers.withLock { $0.reduce(0) { $0 + $1.count } } }
+    func deliverBars(symbols wanted: [String], timeframe: Timeframe, to sink: @escaping @Sendable (BarDelivery) -> Void) async {
+        let (done, finisher) = AsyncStream.makeStream(of: Void.self)
+        subscribers.withLock { s in
+            for (instrument, symbol) in wanted.enumerated() {
+                if let position = index[symbol] {
+                    s.sinks[position].append((sink, instrument))
+                    s.count += 1
+                } else {
+                    sink(.ended(instrument: instrument, error: unknown(symbol)))
+                }
+            }
+            s.finishers.append(finisher)
+        }
+        await withTaskCancellationHandler {
+            for await _ in done {}
+        } onCancel: {
+            finisher.finish()
+        }
+    }
+
+    private func unknown(_ symbol: String) -> String {
+        "the bench feed has no symbol \(symbol); it has B0000/USDT...\(Self.symbol(symbols.count - 1))"
+    }
+
+    /// How many subscriptions (symbol × session) there are in total.
+    var subscriptionCount: Int { subscribers.withLock { $0.count } }
 
     /// Bar `sequence` of every symbol's series: a small deterministic wiggle around 100.
     static func bar(sequence: Int, symbol: Int) -> Bar {
@@ -60,15 +99,18 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
     /// Emits bar `sequence` of `symbol` to its subscribers, stamped on `probe`.
     func emit(sequence: Int, symbol: Int, probe: BenchProbe) {
         let bar = Self.bar(sequence: sequence, symbol: symbol)
-        let targets = subscribers.withLock { $0[symbol] }
-        probe.emitted(symbol: symbol, sequence: sequence, copies: targets.count)
-        for continuation in targets { continuation.yield(bar) }
+        let (streams, sinks) = subscribers.withLock { ($0.streams[symbol], $0.sinks[symbol]) }
+        probe.emitted(symbol: symbol, sequence: sequence, copies: streams.count + sinks.count)
+        for continuation in streams { continuation.yield(bar) }
+        for (sink, instrument) in sinks { sink(.bar(bar, instrument: instrument)) }
     }
 
-    /// Ends every stream (the sessions then stop after their last bar).
+    /// Ends every stream and delivery (the sessions then stop after their last bar).
     func finish() {
         let all = subscribers.withLock { $0 }
-        for list in all { for continuation in list { continuation.finish() } }
+        for list in all.streams { for continuation in list { continuation.finish() } }
+        for list in all.sinks { for (sink, instrument) in list { sink(.ended(instrument: instrument, error: nil)) } }
+        for finisher in all.finishers { finisher.finish() }
     }
 
     /// Produces `rounds` bars per symbol in real time: `slices` emission slots per round, each slot emitting the

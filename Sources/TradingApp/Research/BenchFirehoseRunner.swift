@@ -85,10 +85,9 @@ struct BenchFirehoseRunner: Sendable {
             ackContinuation.finish()
             try await group.waitForAll()
             let drained = DispatchTime.now().uptimeNanoseconds
-            for venue in venues { await venue.close() }
+            for venue in venues { venue.close() }
             let producingSeconds = Double(produced - started) / 1e9
             let latencies = probe.latencySamples
-            let (p50, p90, p99, worst) = BenchFirehoseReport.percentiles(latencies)
             return BenchFirehoseReport(
                 symbols: symbols, strategies: strategies, ratePerSymbol: closedLoop ? 0 : Self.rate(of: pacing),
                 producingSeconds: producingSeconds, drainSeconds: Double(drained - produced) / 1e9,
@@ -96,8 +95,8 @@ struct BenchFirehoseRunner: Sendable {
                 processedWhileProducing: processedWhileProducing,
                 offeredPerSecond: Double(probe.offered) / producingSeconds,
                 processedPerSecond: Double(processedWhileProducing) / producingSeconds,
-                backlogSamples: samples, orders: latencies.count, p50Microseconds: p50, p90Microseconds: p90,
-                p99Microseconds: p99, maxMicroseconds: worst)
+                backlogSamples: samples, endToEnd: BenchLatencySummary(samples: latencies.endToEnd),
+                kernel: BenchLatencySummary(samples: latencies.kernel))
         }
     }
 

@@ -2,7 +2,8 @@ import Dispatch
 import Synchronization
 
 /// The instrumentation of a session benchmark, shared by the feed, the strategy and the venue wrapper: when each
-/// bar left the producer, how many bars were offered and processed, and every event-to-order latency.
+/// bar left the producer, how many bars were offered and processed, and every event-to-order latency (end to end
+/// and in the kernel).
 ///
 /// Bars carry their sequence in their time (`baseTime + k × 60 000`, see ``BenchFirehoseFeed``), so the venue
 /// wrapper finds a bar's emission stamp from its symbol index and time without a lookup table per bar.
@@ -17,7 +18,7 @@ final class BenchProbe: Sendable {
     private let offeredBars = Atomic<Int>(0)
     private let processedBars = Atomic<Int>(0)
     private let stamps: Mutex<[UInt64]>
-    private let latencies: Mutex<[UInt64]>
+    private let latencies: Mutex<(endToEnd: [UInt64], kernel: [UInt64])>
     private let acks: AsyncStream<Void>.Continuation?
 
     /// A probe for `symbols` symbols; `acks` (closed-loop pacing) receives one element per processed bar.
@@ -26,7 +27,7 @@ final class BenchProbe: Sendable {
         self.stamps = Mutex([UInt64](repeating: 0, count: symbols * Self.ring))
         var samples: [UInt64] = []
         samples.reserveCapacity(max(expectedOrders, 16))
-        self.latencies = Mutex(samples)
+        self.latencies = Mutex((samples, samples))
         self.acks = acks
     }
 
@@ -51,9 +52,12 @@ final class BenchProbe: Sendable {
         acks?.yield(())
     }
 
-    /// Records one event-to-order latency in nanoseconds.
-    func recordLatency(_ nanoseconds: UInt64) {
-        latencies.withLock { $0.append(nanoseconds) }
+    /// Records the latencies of one order in nanoseconds: since its bar was emitted and since the session took it.
+    func recordLatency(endToEnd: UInt64, kernel: UInt64) {
+        latencies.withLock {
+            $0.endToEnd.append(endToEnd)
+            $0.kernel.append(kernel)
+        }
     }
 
     /// Bars offered to the sessions so far (each copy a session receives counts).
@@ -61,5 +65,5 @@ final class BenchProbe: Sendable {
     /// Bars the sessions' strategies have processed so far.
     var processedCount: Int { processedBars.load(ordering: .relaxed) }
     /// Every latency recorded so far, in nanoseconds, in arrival order.
-    var latencySamples: [UInt64] { latencies.withLock { $0 } }
+    var latencySamples: (endToEnd: [UInt64], kernel: [UInt64]) { latencies.withLock { $0 } }
 }

@@ -235,6 +235,11 @@ public struct TradingKernel<S: Strategy>: Sendable {
             working.append(order)
         }
         context.workingOrders[instrument] = working
+        if let listed = context.instrumentsWithWorkingOrders.firstIndex(of: instrument) {
+            if working.isEmpty { context.instrumentsWithWorkingOrders.swapAt(listed, context.instrumentsWithWorkingOrders.count - 1); context.instrumentsWithWorkingOrders.removeLast() }
+        } else if !working.isEmpty {
+            context.instrumentsWithWorkingOrders.append(instrument)
+        }
         if working.allSatisfy({ !$0.request.tag.hasPrefix("target") }) { pendingTarget[instrument] = nil }
     }
 
@@ -326,7 +331,8 @@ public struct TradingKernel<S: Strategy>: Sendable {
     private mutating func submit(_ proposed: OrderRequest, instrument: Int, commands: inout [VenueCommand]) -> Bool {
         var request = proposed
         let check = RiskCheckContext(portfolio: context.portfolio, instrument: instrument, time: context.time,
-                                     workingOrders: context.workingOrders)
+                                     workingOrders: context.workingOrders,
+                                     instrumentsWithWorkingOrders: context.instrumentsWithWorkingOrders)
         if var rejection = risk.check(&request, context: check) {
             if rejection.side == nil { rejection.side = request.side }
             if rejection.tag == nil { rejection.tag = request.tag }

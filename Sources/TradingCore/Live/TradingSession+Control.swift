@@ -2,22 +2,22 @@ import TradingModel
 
 extension TradingSession {
     public func snapshot() async -> SessionSnapshot {
-        let portfolio = kernel?.portfolio ?? Portfolio(instruments: instruments, cash: .zero)
+        let portfolio = slot?.kernel.portfolio ?? Portfolio(instruments: instruments, cash: .zero)
         var balances = [Balance(asset: portfolio.quoteCurrency, free: portfolio.cash)]
         for (index, position) in portfolio.positions.enumerated() where !position.isFlat {
             balances.append(Balance(asset: portfolio.instruments[index].base, free: position.quantity))
         }
-        let orders = kernel?.execution.allOrders ?? []
+        let orders = slot?.kernel.execution.allOrders ?? []
         var snapshot = SessionSnapshot(
             sessionId: sessionId, venue: exchange.name, strategy: strategyName, parameters: parameters,
             strategyRunning: strategyRunning, halted: halted, haltReason: haltReason,
-            riskState: (kernel?.risk as? RiskEngine)?.state, riskEvents: kernel?.risk.events ?? [],
-            rejections: localRejections + (kernel.map { $0.rejections + $0.venueRejections } ?? []),
+            riskState: (slot?.kernel.risk as? RiskEngine)?.state, riskEvents: slot?.kernel.risk.events ?? [],
+            rejections: localRejections + (slot.map { $0.kernel.rejections + $0.kernel.venueRejections } ?? []),
             time: lastBarTime, bars: barsSeen, quoteCurrency: portfolio.quoteCurrency, cash: portfolio.cash,
             equity: portfolio.equity, realizedPnl: portfolio.realizedPnl, feesPaid: portfolio.feesPaid,
             positions: portfolio.positions, marks: Self.marks(portfolio), balances: balances, orders: Array(orders.suffix(500)),
-            trades: kernel?.trades.closed ?? [], equityCurve: Array(equityCurve.suffix(5_000)),
-            fills: kernel?.fills ?? 0)
+            trades: slot?.kernel.trades.closed ?? [], equityCurve: Array(equityCurve.suffix(5_000)),
+            fills: slot?.kernel.fills ?? 0)
         snapshot.otherAssetFees = portfolio.otherAssetFees
         snapshot.unvaluedFees = portfolio.unvaluedFees
         return snapshot
@@ -33,19 +33,17 @@ extension TradingSession {
     }
 
     public func place(_ request: OrderRequest) async throws(SessionError) -> String {
-        guard var current = kernel else {
+        guard let slot else {
             throw .notReady("session \(sessionId) has no market data yet; try again after the first bar")
         }
         if let refusal = localRefusal(request) { throw .unavailable(refusal) }
         var manual = request
         if !manual.tag.hasPrefix("manual") { manual.tag = manual.tag.isEmpty ? "manual" : "manual:\(manual.tag)" }
-        switch current.placeManual(manual, commands: &commands) {
+        switch slot.kernel.placeManual(manual, commands: &commands) {
         case let .success(id):
-            kernel = current
             await dispatchCommands()
             return id
         case let .failure(rejection):
-            kernel = current
             publishRefusals()
             throw .rejected(rejection)
         }
@@ -74,8 +72,8 @@ extension TradingSession {
     }
 
     public func updateCorrelations(symbols: [String], matrix: [[Double]], asOf: Int64) async throws(CorrelationInputError) -> Bool {
-        guard kernel != nil else { return false }
-        return try kernel!.updateCorrelations(symbols: symbols, matrix: matrix, asOf: asOf)
+        guard slot != nil else { return false }
+        return try slot!.kernel.updateCorrelations(symbols: symbols, matrix: matrix, asOf: asOf)
     }
 
     public func startStrategy() async {
@@ -100,7 +98,7 @@ extension TradingSession {
             throw .invalidParameters("strategy \(strategyName): \(error)")
         }
         // Warm the new instance up on recent bars, discarding what it asks for.
-        if let portfolio = kernel?.portfolio {
+        if let portfolio = slot?.kernel.portfolio {
             var scratch = StrategyContext(portfolio: portfolio, allowShort: configuration.allowShort,
                                           higherTimeframeCount: fresh.higherTimeframes.count)
             for (instrument, recent) in history.enumerated() {
@@ -108,10 +106,7 @@ extension TradingSession {
             }
         }
         strategy = fresh
-        if var current = kernel {
-            current.strategy = fresh
-            kernel = current
-        }
+        slot?.kernel.strategy = fresh
         parameters = resolved
         alert(.info, "parameters_updated", "strategy \(strategyName) parameters now \(resolved.summary)")
         return resolved

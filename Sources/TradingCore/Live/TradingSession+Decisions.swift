@@ -4,11 +4,11 @@ extension TradingSession {
     /// Publishes the kernel's refusals since the last call as ``SessionDecision``s (signal plus failed risk check).
     /// - Complexity: O(1) when nothing was refused; no allocation when nobody subscribes.
     func publishRefusals() {
-        guard let count = kernel?.rejections.count, count > lastRejectionCount else { return }
+        guard let count = slot?.kernel.rejections.count, count > lastRejectionCount else { return }
         let first = lastRejectionCount
         lastRejectionCount = count
-        guard !subscribers.isEmpty, let kernel else { return }
-        for rejection in kernel.rejections[first..<count] {
+        guard !subscribers.isEmpty, let slot else { return }
+        for rejection in slot.kernel.rejections[first..<count] {
             publish(.decision(decision(clientOrderId: rejection.clientOrderId, symbol: rejection.symbol,
                                        side: rejection.side, tag: rejection.tag ?? "", refusal: rejection)))
         }
@@ -28,7 +28,7 @@ extension TradingSession {
         let instrument = instruments.firstIndex { $0.symbol == symbol }
         let manual = tag.hasPrefix("manual")
         var indicators: [String: Double] = [:]
-        if !manual, let instrument, let reporting = kernel?.strategy as? any IndicatorReporting {
+        if !manual, let instrument, let reporting = slot?.kernel.strategy as? any IndicatorReporting {
             indicators = reporting.indicatorValues(instrument: instrument)
         }
         return SessionDecision(

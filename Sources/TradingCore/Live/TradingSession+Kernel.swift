@@ -34,7 +34,7 @@ extension TradingSession {
                                   exits: configuration.exits, venue: exchange.capabilities)
         for order in adoptedOrders { built.adopt(order) }
         adoptedOrders.removeAll()
-        kernel = built
+        slot = KernelSlot(built)
         logger.info("session started", metadata: [
             "session": "\(sessionId)", "venue": "\(exchange.name)", "strategy": "\(strategyName)",
             "cash": "\(cash) \(quote)", "parameters": "\(parameters.summary)",
@@ -76,7 +76,7 @@ extension TradingSession {
 
     /// Turns new risk-engine events into alerts.
     func reportRiskEvents() {
-        guard let count = kernel?.risk.events.count, count > lastRiskEventCount, let events = kernel?.risk.events else { return }
+        guard let count = slot?.kernel.risk.events.count, count > lastRiskEventCount, let events = slot?.kernel.risk.events else { return }
         for event in events[lastRiskEventCount...] {
             alert(event.to == .halted ? .critical : .warning, "risk_\(event.kind.rawValue)", event.description)
         }

@@ -10,9 +10,13 @@ extension TradingSession {
             queuedBars.append((bar, instrument))
             await drainBars()
         case let .event(event):
-            eventsSeen += 1
-            await apply(event)
-            if stopping { checkStopped() }
+            streamEvents += 1
+            // Events a bar-fed venue handed over directly (see drainBars) come by the stream too: apply each once.
+            if streamEvents > eventsSeen {
+                eventsSeen = streamEvents
+                await apply(event)
+                if stopping { checkStopped() }
+            }
             if let waiting = waitingBar, eventsSeen >= waiting.needed {
                 waitingBar = nil
                 await runBar(waiting.bar, instrument: waiting.instrument)
@@ -59,8 +63,16 @@ extension TradingSession {
                 do {
                     let emitted = try await feed.process(bar, symbol: instruments[instrument].symbol)
                     if emitted > eventsSeen {
-                        waitingBar = (bar, instrument, emitted)
-                        return
+                        // The venue's events so far (this bar's fills among them) go first; taken from the venue
+                        // when it still holds them, else awaited on its stream.
+                        guard let missing = feed.emittedEvents(after: eventsSeen), missing.count == emitted - eventsSeen else {
+                            waitingBar = (bar, instrument, emitted)
+                            return
+                        }
+                        for event in missing {
+                            eventsSeen += 1
+                            await apply(event)
+                        }
                     }
                 } catch {
                     alert(.critical, "venue_bar_failed", "\(exchange.name) could not match bar \(bar.time): \(error)")
@@ -72,21 +84,21 @@ extension TradingSession {
 
     /// Feeds one bar to the kernel (built on the first bar) and carries its commands out.
     func runBar(_ bar: Bar, instrument: Int) async {
-        if kernel == nil { await buildKernel(firstBar: bar, instrument: instrument) }
-        guard kernel != nil else { return }
+        if slot == nil { await buildKernel(firstBar: bar, instrument: instrument) }
+        guard slot != nil else { return }
         eventArrival = .now
         defer { eventArrival = nil }
         lastBarTime = bar.time
         barsSeen += 1
         history[instrument].append(bar)
-        // Mutated in place: a copy (`var k = kernel; ...; kernel = k`) would share every buffer of the kernel
-        // (marks, positions, orders, the strategy's state) with the stored one, so the first write to each would
-        // copy it whole, on every bar.
-        kernel!.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
+        // Mutated in place in its slot: a copy (`var k = slot!.kernel; ...; slot!.kernel = k`) would share every
+        // buffer of the kernel (marks, positions, orders, the strategy's state) with the stored one, so the first
+        // write to each would copy it whole, on every bar.
+        slot!.kernel.onBar(bar, instrument: instrument, barIndex: barIndex[instrument], commands: &commands)
         barIndex[instrument] += 1
         publishRefusals()
         await dispatchCommands()
-        guard let equity = kernel?.portfolio.equity else { return }  // not `guard let kernel`: that copies it
+        guard let equity = slot?.kernel.portfolio.equity else { return }
         if equityCurve.count >= 100_000 { equityCurve.removeFirst(50_000) }
         equityCurve.append(SessionEquityPoint(time: bar.time, value: equity))
         if !subscribers.isEmpty { publish(.equity(time: bar.time, value: equity)) }
@@ -103,10 +115,10 @@ extension TradingSession {
             logger.error("journal write failed for a venue event", metadata: ["event": "\(event)", "error": "\(error)"])
             alert(.critical, "journal_failed", "could not journal \(event.clientOrderId): \(error)")
         }
-        guard kernel != nil, feedKernel(event) else { return }
+        guard slot != nil, feedKernel(event) else { return }
         warnIfFeeUnvalued(event)
         publishRefusals()
-        if let order = kernel!.execution.orders[event.clientOrderId] {
+        if let order = slot!.kernel.execution.orders[event.clientOrderId] {
             if case let .filled(fill) = event {
                 publish(.fill(fill))
                 publishPosition(after: fill)
@@ -126,13 +138,13 @@ extension TradingSession {
     func feedKernel(_ event: ExecutionEvent) -> Bool {
         if case let .filled(fill) = event, !appliedFills.insert(fill) {
             logger.debug("fill already applied", metadata: ["order": "\(fill.clientOrderId)", "trade": "\(fill.tradeId)"])
-            if fill.orderComplete == true, kernel!.completeOrder(clientOrderId: fill.clientOrderId, time: fill.time),
-               let order = kernel!.execution.orders[fill.clientOrderId] {
+            if fill.orderComplete == true, slot!.kernel.completeOrder(clientOrderId: fill.clientOrderId, time: fill.time),
+               let order = slot!.kernel.execution.orders[fill.clientOrderId] {
                 publish(.order(order))
             }
             return false
         }
-        kernel!.on(event, commands: &commands)
+        slot!.kernel.on(event, commands: &commands)
         return true
     }
 
@@ -205,8 +217,8 @@ extension TradingSession {
 
     /// Applies a locally generated event (the order never left) to the kernel without journaling it.
     func feedLocal(_ event: ExecutionEvent) {
-        guard kernel != nil else { return }
-        kernel!.on(event, commands: &commands)
+        guard slot != nil else { return }
+        slot!.kernel.on(event, commands: &commands)
         warnIfFeeUnvalued(event)
         publishRefusals()
     }
@@ -215,14 +227,14 @@ extension TradingSession {
     func publishPosition(after fill: Fill) {
         // Reads the one position in place: holding the array would make the kernel's next write copy it.
         guard !subscribers.isEmpty, let instrument = configuration.symbols.firstIndex(of: fill.symbol),
-              kernel?.portfolio.positions.indices.contains(instrument) == true,
-              let position = kernel?.portfolio.positions[instrument] else { return }
+              slot?.kernel.portfolio.positions.indices.contains(instrument) == true,
+              let position = slot?.kernel.portfolio.positions[instrument] else { return }
         publish(.position(position, fill: fill))
     }
 
     /// A fill whose fee was charged in an asset the ledger has no price for is excluded from fees and P&L: say so.
     func warnIfFeeUnvalued(_ event: ExecutionEvent) {
-        guard case let .filled(fill) = event, let portfolio = kernel?.portfolio, !portfolio.valuingFee(fill).feeValued else { return }
+        guard case let .filled(fill) = event, let portfolio = slot?.kernel.portfolio, !portfolio.valuingFee(fill).feeValued else { return }
         alert(.warning, "fee_unvalued", "\(fill.clientOrderId): fee \(fill.feeAmount) \(fill.feeAsset) of trade \(fill.tradeId) "
               + "has no price (no \(fill.feeAsset)/\(portfolio.quoteCurrency) mark): excluded from fees and P&L, listed as unvalued")
     }
@@ -240,7 +252,7 @@ extension TradingSession {
         reconciliations.append(report)
         logger.info("\(report.description)")
         publish(.reconciliation(report))
-        if applyToKernel, kernel != nil {
+        if applyToKernel, slot != nil {
             for event in report.events { _ = feedKernel(event) }
             await dispatchCommands()
         }
@@ -274,7 +286,7 @@ extension TradingSession {
 
     /// Working orders (client order id, symbol), including adopted ones.
     func workingOrderIds() -> [(String, String)] {
-        guard let kernel else { return adoptedOrders.map { ($0.request.clientOrderId, $0.request.symbol) } }
-        return kernel.context.workingOrders.flatMap { $0 }.map { ($0.request.clientOrderId, $0.request.symbol) }
+        guard let slot else { return adoptedOrders.map { ($0.request.clientOrderId, $0.request.symbol) } }
+        return slot.kernel.context.workingOrders.flatMap { $0 }.map { ($0.request.clientOrderId, $0.request.symbol) }
     }
 }

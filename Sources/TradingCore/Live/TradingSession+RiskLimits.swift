@@ -13,9 +13,9 @@ extension TradingSession {
         }
         do { try limits.validate() } catch { throw .invalidParameters("\(error)") }
         var changed = RiskLimits.changes(from: current, to: limits).map(\.key)
-        if kernel != nil {
+        if slot != nil {
             do {
-                changed = try kernel!.updateRiskLimits(limits, time: lastBarTime > 0 ? lastBarTime : clock.now()) ?? changed
+                changed = try slot!.kernel.updateRiskLimits(limits, time: lastBarTime > 0 ? lastBarTime : clock.now()) ?? changed
             } catch {
                 throw .invalidParameters("\(error)")
             }

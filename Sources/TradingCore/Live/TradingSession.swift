@@ -23,7 +23,8 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     let logger: Logger
     let strategyName: String
 
-    var kernel: TradingKernel<S>?
+    /// The kernel, built on the first bar; boxed so reading one of its fields never copies it (see ``KernelSlot``).
+    var slot: KernelSlot<S>?
     var strategy: S
     var parameters: ParameterValues
     var instruments: [Instrument] = []
@@ -37,8 +38,10 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
     var barsSeen = 0
     var lastBarTime: Int64 = 0
 
-    // Ordering of a bar-fed venue's events before the strategy sees the bar.
+    // Ordering of a bar-fed venue's events before the strategy sees the bar: `eventsSeen` venue events (a prefix of
+    // the venue's sequence) were applied, `streamEvents` of them arrived on the venue's stream so far.
     var eventsSeen = 0
+    var streamEvents = 0
     var queuedBars: [(bar: Bar, instrument: Int)] = []
     var waitingBar: (bar: Bar, instrument: Int, needed: Int)?
 
@@ -124,17 +127,11 @@ public actor TradingSession<S: Strategy>: TradingSessionLifecycle {
         feedsOpen = symbols.count
         var failure: String?
         await withTaskGroup(of: Void.self) { group in
-            for (index, symbol) in symbols.enumerated() {
-                group.addTask {
-                    do {
-                        for try await bar in marketData.bars(symbol: symbol, timeframe: timeframe) {
-                            continuation.yield(.bar(bar, instrument: index))
-                        }
-                        continuation.yield(.feedEnded(instrument: index, error: nil))
-                    } catch is CancellationError {
-                        return
-                    } catch {
-                        continuation.yield(.feedEnded(instrument: index, error: "\(symbol) feed: \(error)"))
+            group.addTask {
+                await marketData.deliverBars(symbols: symbols, timeframe: timeframe) { delivery in
+                    switch delivery {
+                    case let .bar(bar, instrument): continuation.yield(.bar(bar, instrument: instrument))
+                    case let .ended(instrument, error): continuation.yield(.feedEnded(instrument: instrument, error: error))
                     }
                 }
             }

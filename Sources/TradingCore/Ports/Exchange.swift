@@ -38,9 +38,3 @@ extension Exchange {
     /// None: the kernel emulates every protective exit.
     public var capabilities: VenueCapabilities { .none }
 }
-
-/// A live or recorded source of bars for the paper and live drivers.
-public protocol MarketDataSource: Sendable {
-    /// Bars of `symbol` as they close, in time order.
-    func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error>
-}

@@ -9,13 +9,14 @@ import TradingModel
 /// once, and events for unknown client order ids are ignored (returns false).
 public protocol OrderJournal: Sendable {
     /// Records the full request before it is sent. Throws if the intent could not be made durable; the
-    /// caller must then not send the request.
-    func recordIntent(_ request: OrderRequest, strategy: String, session: String, time: Int64) async throws
+    /// caller must then not send the request. Runs on the caller's executor where the implementation allows
+    /// (`nonisolated(nonsending)`): on the path from a bar to its order, a hop costs more than the work.
+    nonisolated(nonsending) func recordIntent(_ request: OrderRequest, strategy: String, session: String, time: Int64) async throws
 
     /// Appends a venue event to the order it is about; returns false when the journal does not know the order
     /// or the event changed nothing (a fill already recorded).
     @discardableResult
-    func record(_ event: ExecutionEvent) async throws -> Bool
+    nonisolated(nonsending) func record(_ event: ExecutionEvent) async throws -> Bool
 
     /// Marks an intent or order as finished without a venue event: `failed` (never reached the venue) or
     /// `closedOut` (the venue no longer has it), with the reason.

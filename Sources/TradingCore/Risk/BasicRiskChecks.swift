@@ -77,12 +77,13 @@ public struct BasicRiskChecks: RiskHook {
     }
 
     /// Cash promised to working buy orders.
+    /// - Complexity: O(working orders): only instruments that have some are visited.
     private func committedCash(_ context: RiskCheckContext) -> Money {
         var total = Money.zero
-        for (index, orders) in context.workingOrders.enumerated() {
-            for order in orders where order.request.side == .buy && !order.request.reduceOnly {
-                if let quote = order.request.quoteQuantity {
-                    total += order.filledQuantity.isZero ? quote : .zero
+        for index in context.instrumentsWithWorkingOrders {
+            for order in context.workingOrders[index] where order.request.side == .buy && !order.request.reduceOnly {
+                if let quote = order.remainingQuote {
+                    total += quote
                 } else {
                     let price = order.request.limitPrice ?? order.request.stopPrice ?? context.portfolio.marks[index]
                     total += order.remainingQuantity * price

@@ -129,8 +129,8 @@ extension RiskEngine {
         var total = Money.zero
         for order in orders where !order.request.reduceOnly {
             let sign: Fixed = order.request.side == .buy ? .one : -.one
-            if let quote = order.request.quoteQuantity {
-                if order.filledQuantity.isZero { total += sign * quote }
+            if let quote = order.remainingQuote {
+                total += sign * quote
             } else {
                 let price = order.request.limitPrice ?? order.request.stopPrice ?? mark
                 total += sign * (order.remainingQuantity * price)

@@ -33,12 +33,23 @@ public struct RiskCheckContext: Sendable {
     public var time: Int64
     /// Orders still working at the venue for every instrument (their funds are committed).
     public var workingOrders: [[Order]]
+    /// The instruments whose ``workingOrders`` are not empty.
+    public var instrumentsWithWorkingOrders: [Int]
 
+    /// A context whose instruments with working orders are found by visiting every instrument.
     public init(portfolio: Portfolio, instrument: Int, time: Int64, workingOrders: [[Order]]) {
+        self.init(portfolio: portfolio, instrument: instrument, time: time, workingOrders: workingOrders,
+                  instrumentsWithWorkingOrders: workingOrders.indices.filter { !workingOrders[$0].isEmpty })
+    }
+
+    /// A context with the instruments that have working orders already known (the kernel keeps them).
+    public init(portfolio: Portfolio, instrument: Int, time: Int64, workingOrders: [[Order]],
+                instrumentsWithWorkingOrders: [Int]) {
         self.portfolio = portfolio
         self.instrument = instrument
         self.time = time
         self.workingOrders = workingOrders
+        self.instrumentsWithWorkingOrders = instrumentsWithWorkingOrders
     }
 }
 

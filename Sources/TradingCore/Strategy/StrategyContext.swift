@@ -13,6 +13,9 @@ public struct StrategyContext: Sendable {
     public let allowShort: Bool
     /// Working (non-terminal) orders per instrument.
     public internal(set) var workingOrders: [[Order]]
+    /// The instruments that have working orders, in no particular order (kept with ``workingOrders``, so checks
+    /// that sum over working orders need not visit every instrument).
+    public internal(set) var instrumentsWithWorkingOrders: [Int] = []
     /// Closed higher-timeframe bars: `[instrument][timeframe index]` in the order of `higherTimeframes`.
     public internal(set) var higherBars: [[[Bar]]]
     /// Intents collected during the current call; drained by the kernel.
