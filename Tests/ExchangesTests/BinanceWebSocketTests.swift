@@ -108,6 +108,52 @@ import VenueFakes
         }
     }
 
+    @Test("several symbols share one combined kline connection; each is gap-free on its own, backfilled after a reconnect, and an unlisted one ends with the error")
+    func combinedKlineDeliveryForSeveralSymbols() async throws {
+        try await withFakeBinance { server, exchange in
+            let minute: Int64 = 60_000
+            let t0 = (WallClock().now() / minute - 20) * minute
+            func bar(_ i: Int64, _ close: Double) -> Bar {
+                Bar(time: t0 + i * minute, open: close, high: close, low: close, close: close, volume: 1)
+            }
+            let source = BinanceMarketDataSource(exchange: exchange, backoff: Backoff(initial: .milliseconds(50)))
+            let received = Locked<[BarDelivery]>([])
+            let reader = Task {
+                await source.deliverBars(symbols: ["ETH/USDT", "XXX/USDT", "BTC/USDT"], timeframe: .oneMinute) { delivery in
+                    received.withLock { $0.append(delivery) }
+                }
+            }
+            defer { reader.cancel() }
+            #expect(await eventually { await server.state.connectionCount() == 1 })
+            #expect(received.value.count == 1)
+            guard case let .ended(1, error?) = received.value.first else { Issue.record("got \(received.value)"); return }
+            #expect(error.hasPrefix("XXX/USDT feed: "))
+            await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(0, 100), closed: true)
+            await server.state.pushKline("ETHUSDT", interval: "1m", bar: bar(0, 10), closed: false)
+            await server.state.pushKline("ETHUSDT", interval: "1m", bar: bar(0, 10), closed: true)
+            #expect(await eventually { received.value.count == 3 })
+            // Closed while the connection is down: both symbols are backfilled after the reconnect.
+            await server.state.recordKline("BTCUSDT", interval: "1m", bar: bar(1, 101))
+            await server.state.recordKline("ETHUSDT", interval: "1m", bar: bar(1, 11))
+            await server.state.recordKline("ETHUSDT", interval: "1m", bar: bar(2, 12))
+            await server.state.disconnectAll()
+            #expect(await eventually { received.value.count == 6 })
+            #expect(await eventually { await server.state.connectionCount() == 1 })
+            // A bar one symbol missed on the live connection is backfilled before its next one; duplicates drop.
+            await server.state.recordKline("BTCUSDT", interval: "1m", bar: bar(2, 102))
+            await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(3, 103), closed: true)
+            await server.state.pushKline("BTCUSDT", interval: "1m", bar: bar(3, 103), closed: true)
+            #expect(await eventually { received.value.count == 8 })
+            try? await Task.sleep(for: .milliseconds(100))
+            let bars = received.value.compactMap { delivery -> (Int, Bar)? in
+                if case let .bar(bar, instrument) = delivery { (instrument, bar) } else { nil }
+            }
+            #expect(bars.filter { $0.0 == 2 }.map(\.1) == [bar(0, 100), bar(1, 101), bar(2, 102), bar(3, 103)])
+            #expect(bars.filter { $0.0 == 0 }.map(\.1) == [bar(0, 10), bar(1, 11), bar(2, 12)])
+            #expect(await server.state.connectionCount() == 1)
+        }
+    }
+
     @Test func connectionsAreRecycledAtTheirMaximumAge() async throws {
         try await withFakeBinance { server, _ in
             let outcomes = Locked<[WebSocketConnectionOutcome]>([])

@@ -28,38 +28,18 @@ public struct BinanceMarketDataSource: MarketDataSource {
         let task = Task {
             do {
                 let id = try await exchange.venueSymbol(symbol)
-                let history = BinanceHistoricalBars(exchange: exchange)
-                let tracker = Locked(KlineGapTracker(step: timeframe.milliseconds))
                 let configuration = exchange.rest.configuration
-                let url = BinanceEvent.url(configuration.webSocketBaseURL, id, timeframe)
+                let url = BinanceEvent.url(configuration.webSocketBaseURL, [id], timeframe)
+                let sequencer = BinanceKlineSequencer(symbol: symbol, timeframe: timeframe, exchange: exchange) {
+                    continuation.yield($0)
+                }
                 let socket = ReconnectingWebSocket(name: "binance klines \(symbol) \(timeframe)", backoff: backoff,
                                                    maxConnectionAge: configuration.maxConnectionAge, logger: logger)
-                @Sendable func backfill(from: Int64, to: Int64) async {
-                    var start = from
-                    while start <= to {
-                        guard let page = try? await history.bars(symbol: symbol, timeframe: timeframe, from: start, to: to,
-                                                                 limit: history.maxBarsPerRequest), !page.isEmpty else { return }
-                        for bar in page where tracker.withLock({ $0.decide(bar.time) != .duplicate }) {
-                            tracker.withLock { $0.delivered(bar.time) }
-                            continuation.yield(bar)
-                        }
-                        start = page[page.count - 1].time + timeframe.milliseconds
-                    }
-                }
                 await socket.run(url: { url }, onConnect: { connection, _ in
-                    guard connection > 0, let last = tracker.value.lastTime else { return }
-                    await backfill(from: last + timeframe.milliseconds, to: Int64.max / 2)
+                    if connection > 0 { await sequencer.reconnected(now: nil) }
                 }, onMessage: { text in
                     guard case let .kline(_, _, bar, closed) = BinanceStreamEvent.parse(text), closed else { return }
-                    switch tracker.value.decide(bar.time) {
-                    case .duplicate: return
-                    case let .backfill(from, to): await backfill(from: from, to: to)
-                    case .deliver: break
-                    }
-                    if tracker.withLock({ $0.decide(bar.time) }) != .duplicate {
-                        tracker.withLock { $0.delivered(bar.time) }
-                        continuation.yield(bar)
-                    }
+                    await sequencer.receive(bar)
                 })
                 continuation.finish()
             } catch {
@@ -69,10 +49,67 @@ public struct BinanceMarketDataSource: MarketDataSource {
         continuation.onTermination = { _ in task.cancel() }
         return stream
     }
+
+    /// Kline streams per WebSocket connection in ``deliverBars(symbols:timeframe:to:)``. Binance allows 1,024
+    /// streams on one connection (and 300 new connections per 5 minutes per IP, which one connection per
+    /// symbol would exhaust with a few hundred symbols); 200 keeps the URL short and a reconnect's backfill small.
+    public static let streamsPerConnection = 200
+
+    /// The closed bars of every symbol over combined kline streams, ``streamsPerConnection`` symbols per
+    /// connection, handed to `sink` from the connection's reader (no task per symbol). Each symbol is kept
+    /// gap-free and duplicate-free on its own; after a reconnect the symbols whose next bar may have closed
+    /// meanwhile are backfilled over REST. A symbol Binance does not list ends at once with the error.
+    public func deliverBars(symbols: [String], timeframe: Timeframe, to sink: @escaping @Sendable (BarDelivery) -> Void) async {
+        var listed: [(instrument: Int, symbol: String, venueId: String)] = []
+        for (instrument, symbol) in symbols.enumerated() {
+            do {
+                listed.append((instrument, symbol, try await exchange.venueSymbol(symbol)))
+            } catch {
+                sink(.ended(instrument: instrument, error: "\(symbol) feed: \(error)"))
+            }
+        }
+        let exchange = self.exchange
+        let backoff = self.backoff
+        let logger = self.logger
+        let configuration = exchange.rest.configuration
+        await withTaskGroup(of: Void.self) { group in
+            var first = 0
+            while first < listed.count {
+                let chunk = Array(listed[first..<min(first + Self.streamsPerConnection, listed.count)])
+                first += chunk.count
+                group.addTask {
+                    var sequencers: [String: BinanceKlineSequencer] = [:]
+                    for entry in chunk {
+                        let instrument = entry.instrument
+                        sequencers[entry.venueId.uppercased()] = BinanceKlineSequencer(
+                            symbol: entry.symbol, timeframe: timeframe, exchange: exchange) { sink(.bar($0, instrument: instrument)) }
+                    }
+                    let ordered = chunk.compactMap { sequencers[$0.venueId.uppercased()] }
+                    let table = sequencers
+                    let url = BinanceEvent.url(configuration.webSocketBaseURL, chunk.map(\.venueId), timeframe)
+                    let name = "binance klines \(chunk.count) symbols (\(chunk[0].symbol)...) \(timeframe)"
+                    let socket = ReconnectingWebSocket(name: name, backoff: backoff,
+                                                       maxConnectionAge: configuration.maxConnectionAge, logger: logger)
+                    await socket.run(url: { url }, onConnect: { connection, _ in
+                        guard connection > 0 else { return }
+                        let now = WallClock().now()
+                        for sequencer in ordered { await sequencer.reconnected(now: now) }
+                    }, onMessage: { text in
+                        guard case let .kline(venueSymbol, _, bar, closed) = BinanceStreamEvent.parse(text), closed,
+                              let sequencer = table[venueSymbol.uppercased()] else { return }
+                        await sequencer.receive(bar)
+                    })
+                }
+            }
+        }
+    }
 }
 
 enum BinanceEvent {
-    static func url(_ base: String, _ venueSymbol: String, _ timeframe: Timeframe) -> String {
-        BinanceStreamEvent.combinedURL(base: base, streams: [BinanceStreamEvent.klineStream(venueSymbol, interval: timeframe.description)])
+    /// The combined-stream URL of the kline streams of `venueSymbols`.
+    static func url(_ base: String, _ venueSymbols: [String], _ timeframe: Timeframe) -> String {
+        BinanceStreamEvent.combinedURL(base: base, streams: venueSymbols.map {
+            BinanceStreamEvent.klineStream($0, interval: timeframe.description)
+        })
     }
 }
