@@ -145,6 +145,22 @@ import VenueFakes
         }
     }
 
+    @Test("fills since a time come from myTrades by startTime, then page by fromId past 1,000 trades; nothing is lost or repeated")
+    func fillsPageThroughMoreThanOneThousandTrades() async throws {
+        try await withFakeBinance { server, exchange in
+            await server.state.setFillSlices(1_205)
+            await server.state.setBalance("USDT", 1_000_000)
+            try await exchange.submit(OrderRequest(clientOrderId: "many", symbol: "BTC/USDT", side: .buy, quantity: Fixed("1.205")!))
+            let trades = await server.state.allTrades()
+            #expect(trades.count == 1_205)
+            let fills = try await exchange.fills(symbol: "BTC/USDT", since: trades[0].time)
+            #expect(fills.map(\.tradeId) == trades.map { String($0.id) })
+            #expect(fills.allSatisfy { $0.clientOrderId == "many" })
+            // Two pages: startTime, then fromId after the 1,000th trade (the startTime + endTime 24 h rule never applies).
+            #expect(await server.state.requestLog.filter { $0 == "GET /api/v3/myTrades" }.count == 2)
+        }
+    }
+
     @Test func takeProfitLimitAndLimitMakerGoThroughTheRESTClient() async throws {
         try await withFakeBinance { _, exchange in
             let tp = try await exchange.rest.newOrder(BinanceNewOrder(

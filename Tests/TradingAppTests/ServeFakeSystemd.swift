@@ -8,14 +8,12 @@ import Glibc
 /// systemd does (an undrained socket holds only `net.unix.max_dgram_qlen`, often 10, datagrams).
 final class ServeFakeSystemd: @unchecked Sendable {
     let path: String
-    private let descriptor: Int32
     private let inbox = Inbox()
     private let reader: Thread
 
     init(directory: String) throws {
         path = directory + "/notify.sock"
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        descriptor = fd
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
@@ -40,6 +38,9 @@ final class ServeFakeSystemd: @unchecked Sendable {
                     inbox.state.withLock { $0.messages.append(message) }
                 }
             }
+            // The reader owns the descriptor: closing it here, once nothing reads it, cannot close a number another
+            // socket has been given meanwhile (a delayed close by number could).
+            close(fd)
         }
         reader.start()
     }
@@ -69,10 +70,8 @@ final class ServeFakeSystemd: @unchecked Sendable {
     }
 
     deinit {
+        // The reader wakes within its 100 ms receive timeout, stops and closes the socket.
         inbox.state.withLock { $0.closed = true }
-        // The reader wakes within its 100 ms receive timeout and stops; the descriptor outlives it by that much.
-        let fd = descriptor
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { close(fd) }
     }
 }
 

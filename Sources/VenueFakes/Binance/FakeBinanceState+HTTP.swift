@@ -275,6 +275,10 @@ extension FakeBinanceState {
     private func myTrades(_ params: [String: String]) -> FakeBinanceAnswer {
         guard let symbol = params["symbol"], markets[symbol] != nil else { return .error(400, -1121, "Invalid symbol.") }
         let limit = min(max(Int(params["limit"] ?? "500") ?? 500, 1), 1000)
+        if let start = params["startTime"].flatMap({ Int64($0) }), let end = params["endTime"].flatMap({ Int64($0) }),
+           end - start > 86_400_000 {
+            return .error(400, -1127, "More than 24 hours between startTime and endTime.")
+        }
         var list = trades.filter { $0.symbol == symbol }
         if let fromId = params["fromId"].flatMap({ Int64($0) }) { list = list.filter { $0.id >= fromId } }
         else if let start = params["startTime"].flatMap({ Int64($0) }) { list = list.filter { $0.time >= start } }
