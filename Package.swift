@@ -168,8 +168,9 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "GraphwizConfigTests", dependencies: ["GraphwizConfig"], swiftSettings: strict),
         .testTarget(name: "AlertsTests", dependencies: [
-            "Alerts",
+            "Alerts", "VenueFakes",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),

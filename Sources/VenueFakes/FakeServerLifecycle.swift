@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Runs a fake venue's Hummingbird application in the background and stops it the way a service stops.
+/// Runs a fake server's Hummingbird application (a venue, a webhook receiver) in the background and stops it the way a
+/// service stops.
 ///
 /// Stopping by cancelling the server's task is not enough: Hummingbird then closes each connection's input
 /// and waits for the client to close it, and a pooled keep-alive connection of AsyncHTTPClient's shared
@@ -11,14 +12,14 @@ import Synchronization
 /// the listener closes and idle keep-alive connections are closed by the server. The stop is bounded all the
 /// same: after `timeout` the server task is cancelled and abandoned, so a client that keeps a WebSocket open
 /// cannot hold a test forever.
-final class FakeServerLifecycle: Sendable {
+public final class FakeServerLifecycle: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, Never>
     private let finished = Flag()
 
     /// Starts `application` in a service group of its own (no signal handling); `onFinished` runs once it
     /// stopped, also when it could not start (the port was taken).
-    init(_ application: some ApplicationProtocol, logger: Logger, onFinished: @escaping @Sendable () -> Void = {}) {
+    public init(_ application: some ApplicationProtocol, logger: Logger, onFinished: @escaping @Sendable () -> Void = {}) {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
         self.group = group
         let finished = self.finished
@@ -30,12 +31,12 @@ final class FakeServerLifecycle: Sendable {
     }
 
     /// True once the server stopped.
-    var isFinished: Bool { finished.isSet }
+    public var isFinished: Bool { finished.isSet }
 
     /// Shuts down gracefully, calling `disconnect` every 50 ms while waiting (to close WebSockets a client opened
     /// meanwhile); after `timeout` the server task is cancelled and, if it still does not end within a second,
     /// left behind.
-    func stop(timeout: Duration = .seconds(10), disconnect: @Sendable () async -> Void = {}) async {
+    public func stop(timeout: Duration = .seconds(10), disconnect: @Sendable () async -> Void = {}) async {
         await group.triggerGracefulShutdown()
         let deadline = ContinuousClock.now + timeout
         while !isFinished && ContinuousClock.now < deadline && !Task.isCancelled {
@@ -51,7 +52,7 @@ final class FakeServerLifecycle: Sendable {
     }
 
     /// Waits until the server stops; cancelling the calling task shuts it down gracefully.
-    func wait() async {
+    public func wait() async {
         let task = self.task
         await withTaskCancellationHandler {
             await task.value

@@ -33,9 +33,14 @@ final class ServeFakeSystemd: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 4_096)
             while !inbox.state.withLock({ $0.closed }) {
                 let count = recv(fd, &buffer, buffer.count, 0)
-                if count > 0 {
-                    let message = String(decoding: buffer[..<count], as: UTF8.self)
-                    inbox.state.withLock { $0.messages.append(message) }
+                let error = errno
+                inbox.state.withLock { state in
+                    state.receives += 1
+                    if count > 0 {
+                        state.messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+                    } else if error != EAGAIN && error != EWOULDBLOCK && error != EINTR {
+                        state.lastError = error
+                    }
                 }
             }
             // The reader owns the descriptor: closing it here, once nothing reads it, cannot close a number another
@@ -43,6 +48,12 @@ final class ServeFakeSystemd: @unchecked Sendable {
             close(fd)
         }
         reader.start()
+    }
+
+    /// What the reader did so far, for failure messages: receive calls, the last error other than a timeout, and
+    /// the socket path.
+    var diagnostics: String {
+        inbox.state.withLock { "\($0.receives) receives, last error \($0.lastError), socket \(path)" }
     }
 
     /// The next message, or nil after `seconds` without one.
@@ -77,5 +88,5 @@ final class ServeFakeSystemd: @unchecked Sendable {
 
 /// Messages the reader collected, and whether the fake was closed.
 private final class Inbox: Sendable {
-    let state = Mutex<(messages: [String], closed: Bool)>(([], false))
+    let state = Mutex<(messages: [String], closed: Bool, receives: Int, lastError: Int32)>(([], false, 0, 0))
 }

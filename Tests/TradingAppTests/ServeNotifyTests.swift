@@ -13,9 +13,9 @@ struct ServeNotifyTests {
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "4000000"])
         #expect(notifier.watchdogInterval == 2_000_000_000)
         #expect(notifier.send("READY=1\nSTATUS=trading"))
-        #expect(await systemd.receive() == "READY=1\nSTATUS=trading")
+        #expect(await systemd.receive() == "READY=1\nSTATUS=trading", "\(systemd.diagnostics)")
         #expect(notifier.send("WATCHDOG=1"))
-        #expect(await systemd.receive() == "WATCHDOG=1")
+        #expect(await systemd.receive() == "WATCHDOG=1", "\(systemd.diagnostics)")
     }
 
     @Test("without NOTIFY_SOCKET nothing is sent and nothing fails")

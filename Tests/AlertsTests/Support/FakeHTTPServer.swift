@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
+import VenueFakes
 
 /// A request the fake server received.
 struct ReceivedRequest: Sendable, Hashable {
@@ -59,13 +61,20 @@ func withFakeHTTPServer(replies: [ScriptedReply] = [], fallback: ScriptedReply =
                               continuation.yield(channel.localAddress?.port ?? 0)
                               continuation.finish()
                           })
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try? await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        defer { group.cancelAll() }
-        try await withTimeLimit(.seconds(30)) { try await body("http://127.0.0.1:\(port)", state) }
+    // Stopped gracefully: a cancelled server would wait for the shared HTTP client's idle keep-alive connections.
+    let server = FakeServerLifecycle(app, logger: Logger(label: "fake-http")) { continuation.finish() }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else {
+        await server.stop()
+        throw CancellationError()
     }
+    do {
+        try await withTimeLimit(.seconds(30)) { try await body("http://127.0.0.1:\(port)", state) }
+    } catch {
+        await server.stop()
+        throw error
+    }
+    await server.stop()
 }
 
 /// Fails a test that runs longer than `limit` instead of hanging.
