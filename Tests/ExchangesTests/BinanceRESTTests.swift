@@ -322,8 +322,9 @@ import VenueFakes
     }
 
     @Test func droppedOrderAnswerThrowsOutcomeUnknownAndTheOrderExists() async throws {
-        try await withFakeBinance(timeout: .milliseconds(700)) { server, exchange in
-            _ = try await exchange.instruments()
+        try await withFakeBinance(timeout: .seconds(2)) { server, exchange in
+            _ = try await settled { try await exchange.instruments() }
+            try await settled { try await exchange.rest.synchronizeClock() }
             await server.state.setNextOrderAnswer(.drop)
             let error = await exchangeError {
                 try await exchange.submit(OrderRequest(clientOrderId: "lost-1", symbol: "BTC/USDT", side: .buy,
@@ -332,7 +333,7 @@ import VenueFakes
             #expect(error?.kind == .timeout)
             #expect(error?.outcomeUnknown == true)
             #expect(error?.isRetrySafe == false)
-            // The follow-up query on a client with a normal timeout (700 ms is only for the dropped answer).
+            // The follow-up query on a client with a normal timeout (2 s is only for the dropped answer).
             let patient = BinanceExchange(configuration: BinanceConfiguration(
                 apiKey: BinanceTestKeys.apiKey, apiSecret: BinanceTestKeys.secret, restBaseURL: server.baseURL,
                 requestTimeout: .seconds(10)))

@@ -29,7 +29,7 @@ func withFakeBinance<T: Sendable>(secret: String = BinanceTestKeys.secret, apiKe
 }
 
 /// Reads events until `count` arrived or `seconds` passed.
-func collect(_ events: AsyncStream<ExecutionEvent>, count: Int, seconds: Double = 5) async -> [ExecutionEvent] {
+func collect(_ events: AsyncStream<ExecutionEvent>, count: Int, seconds: Double = 20) async -> [ExecutionEvent] {
     await withTaskGroup(of: [ExecutionEvent].self) { group in
         group.addTask {
             var seen: [ExecutionEvent] = []
@@ -69,4 +69,15 @@ func exchangeError(_ body: () async throws -> Void) async -> ExchangeError? {
     } catch {
         return ExchangeError(kind: .unknown, venue: "test", message: "not an ExchangeError: \(error)")
     }
+}
+
+/// Runs `body` until it succeeds, at most `attempts` times: for the set-up requests of a test that gives its client a
+/// deliberately short timeout (on a loaded machine the first requests of a run can outlast it; what the test is
+/// about comes after).
+func settled<T>(_ attempts: Int = 5, _ body: () async throws -> T) async throws -> T {
+    var failure: (any Error)?
+    for _ in 0..<attempts {
+        do { return try await body() } catch { failure = error }
+    }
+    throw failure!
 }

@@ -195,8 +195,8 @@ extension ExecutionEvent {
             server.setBalance(Fixed(100_000), asset: "ZUSD")
             server.setPrice(Fixed(30_000), pair: "XBTUSD")
             let exchange = try KrakenExchange(configuration: krakenConfiguration(server, requestTimeout: 2))
-            _ = try await exchange.instruments()
-            server.delayNextOrderResponse(seconds: 5)
+            _ = try await settled { try await exchange.instruments() }
+            server.delayNextOrderResponse(seconds: 6)
             do {
                 try await exchange.submit(OrderRequest(clientOrderId: "slow", symbol: "BTC/USD", side: .buy, quantity: Fixed("0.1")!))
                 Issue.record("expected an error")

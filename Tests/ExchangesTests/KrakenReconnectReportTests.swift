@@ -30,14 +30,14 @@ import VenueFakes
                                                    quantity: Fixed("0.25")!, limitPrice: Fixed(29_000)))
             server.forceDisconnect()
             server.setPrice(Fixed(28_000), pair: "XBTUSD")  // filled while nobody listens
-            #expect(await eventually(8) { await reports.value == 1 })
-            let events = await recorder.wait(for: 2, seconds: 5)
+            #expect(await eventually { await reports.value == 1 })
+            let events = await recorder.wait(for: 2)
             let fills = events.compactMap { event -> Fill? in if case let .filled(fill) = event { fill } else { nil } }
             #expect(fills.map(\.tradeId) == server.accountTrades.map(\.txid))
             #expect(fills.first?.clientOrderId == "rr-1")
 
             server.forceDisconnect()
-            #expect(await eventually(8) { await reports.value == 2 })
+            #expect(await eventually { await reports.value == 2 })
             #expect(server.privateCalls.filter { $0 == "GetWebSocketsToken" }.count == 3)
 
             streaming.cancel()

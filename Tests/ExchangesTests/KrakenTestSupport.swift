@@ -41,7 +41,7 @@ final class KrakenEventRecorder: Sendable {
     var events: [ExecutionEvent] { get async { await box.events } }
 
     /// Waits up to `seconds` until at least `count` events arrived; returns them all.
-    func wait(for count: Int, seconds: Double = 5) async -> [ExecutionEvent] {
+    func wait(for count: Int, seconds: Double = 20) async -> [ExecutionEvent] {
         _ = await eventually(seconds) { await box.events.count >= count }
         return await box.events
     }

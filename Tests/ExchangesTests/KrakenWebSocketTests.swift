@@ -50,7 +50,7 @@ import VenueFakes
             // Filled while nobody listens.
             server.setPrice(Fixed(28_000), pair: "XBTUSD")
             #expect(server.accountTrades.count == 1)
-            let events = await recorder.wait(for: 2, seconds: 8)
+            let events = await recorder.wait(for: 2)
             #expect(events.count == 2)
             guard events.count == 2, case let .filled(fill) = events[1] else { Issue.record("got \(events)"); return }
             #expect(fill.clientOrderId == "gap-1")
@@ -81,7 +81,7 @@ import VenueFakes
             server.recordPublicTrades([trade(price: "99", volume: "1", atMillis: t0 + 60_000 + 30_000),
                                        trade(price: "104", volume: "1", atMillis: t0 + 120_000 + 1_000),
                                        trade(price: "105", volume: "3", atMillis: t0 + 180_000 + 1_000)], pair: "XBTUSD")
-            #expect(await eventually(8) { server.subscribers(channel: "ohlc") == 1 })
+            #expect(await eventually { server.subscribers(channel: "ohlc") == 1 })
             server.recordPublicTrades([trade(price: "106", volume: "1", atMillis: t0 + 240_000 + 1_000)], pair: "XBTUSD")
             #expect(await eventually { await bars.values.count == 4 })
             #expect(await bars.values == [
@@ -108,7 +108,7 @@ import VenueFakes
             #expect(await eventually { await ids.values == [1, 2] })
             server.forceDisconnect()
             server.recordPublicTrades((2..<6).map { trade(price: "102", volume: "1", atMillis: t0 + $0) }, pair: "XBTUSD")
-            #expect(await eventually(8) { server.subscribers(channel: "trade") == 1 })
+            #expect(await eventually { server.subscribers(channel: "trade") == 1 })
             server.recordPublicTrades([trade(price: "103", volume: "1", atMillis: t0 + 10)], pair: "XBTUSD")
             #expect(await eventually { await ids.values.count == 7 })
             #expect(await ids.values == [1, 2, 3, 4, 5, 6, 7])
@@ -124,9 +124,9 @@ import VenueFakes
             #expect(server.webSocketsOpened == 1)
             // No heartbeats, no pongs: after `staleAfter` (3 s here) the client gives up on the connection.
             server.setSilent(true)
-            #expect(await eventually(10) { server.webSocketsOpened >= 2 })
+            #expect(await eventually { server.webSocketsOpened >= 2 })
             server.setSilent(false)
-            #expect(await eventually(5) { server.subscribers(channel: "executions") == 1 })
+            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
         }
     }
 

@@ -48,7 +48,7 @@ struct ServeEndToEndTests {
         #expect(health.body.contains(#""status":"ok""#))
 
         var ready = try await ServeHTTP.get("\(base)/ready")
-        for _ in 0..<100 where ready.status != 200 {
+        for _ in 0..<300 where ready.status != 200 {
             try await Task.sleep(for: .milliseconds(100))
             ready = try await ServeHTTP.get("\(base)/ready")
         }
@@ -76,7 +76,7 @@ struct ServeEndToEndTests {
         #expect(["equity", "order", "fill", "alert", "risk"].contains(type ?? ""), "message: \(first)")
 
         var metrics = ""
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             metrics = try await ServeHTTP.get("http://127.0.0.1:\(metricsPort)/metrics").body
             if metrics.contains("graphwiz_portfolio_value "), Self.latencyCount(metrics) > 0 { break }
             try await Task.sleep(for: .milliseconds(100))

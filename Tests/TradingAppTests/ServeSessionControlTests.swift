@@ -103,12 +103,12 @@ struct ServeSessionControlTests {
         let placed = try await control.placeOrder(request)
         #expect(placed.request.tag == "manual")
         #expect(placed.request.limitPrice == Fixed(1_000))
-        for _ in 0..<500 where await control.orders(openOnly: true, limit: 10).isEmpty {
+        for _ in 0..<3_000 where await control.orders(openOnly: true, limit: 10).isEmpty {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(await control.orders(openOnly: true, limit: 10).map(\.request.clientOrderId) == [placed.request.clientOrderId])
         _ = try await control.cancelOrder(clientOrderId: placed.request.clientOrderId)
-        for _ in 0..<500 where await !control.orders(openOnly: true, limit: 10).isEmpty {
+        for _ in 0..<3_000 where await !control.orders(openOnly: true, limit: 10).isEmpty {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(await control.orders(openOnly: true, limit: 10).isEmpty)

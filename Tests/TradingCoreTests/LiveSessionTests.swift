@@ -113,7 +113,7 @@ struct LiveSessionTests {
                                        stopWhenFeedEnds: false)
         try await session.start()
         async let running: Void = session.run()
-        for _ in 0..<500 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
+        for _ in 0..<3_000 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
         #expect(await session.snapshot().bars == 3)
         await session.halt(reason: "test")
         await #expect(throws: SessionError.unavailable("session test is halted by the operator: test")) {
@@ -140,11 +140,11 @@ struct LiveSessionTests {
                                        stopWhenFeedEnds: false)
         try await session.start()
         async let running: Void = session.run()
-        for _ in 0..<500 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
+        for _ in 0..<3_000 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
         let id = try await session.place(LiveFixture.request("", type: .limit, quantity: "1"))
         await venue.fillSilently(id, price: Fixed(90))
         await venue.reconnect()
-        for _ in 0..<500 where await session.snapshot().positions.first?.quantity != Fixed(1) {
+        for _ in 0..<3_000 where await session.snapshot().positions.first?.quantity != Fixed(1) {
             try await Task.sleep(nanoseconds: 10_000_000)
         }
         let snapshot = await session.snapshot()
@@ -165,15 +165,15 @@ struct LiveSessionTests {
                                        stopWhenFeedEnds: false)
         try await session.start()
         async let running: Void = session.run()
-        for _ in 0..<500 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
+        for _ in 0..<3_000 where await session.snapshot().bars < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
         let id = try await session.place(LiveFixture.request("", type: .limit, quantity: "1"))
         await venue.fillSilently(id, price: Fixed(90))
         await venue.reconnect()
-        for _ in 0..<500 where await session.reconciliations.count < 2 { try await Task.sleep(nanoseconds: 10_000_000) }
+        for _ in 0..<3_000 where await session.reconciliations.count < 2 { try await Task.sleep(nanoseconds: 10_000_000) }
         // The stream comes back with the same fill (as Kraken's backfill or a late execution report would).
         await venue.deliverFillsLate(id)
         await venue.reconnect()
-        for _ in 0..<500 where await session.reconciliations.count < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
+        for _ in 0..<3_000 where await session.reconciliations.count < 3 { try await Task.sleep(nanoseconds: 10_000_000) }
         try await Task.sleep(nanoseconds: 200_000_000)
         let snapshot = await session.snapshot()
         #expect(snapshot.positions.first?.quantity == Fixed(1))
