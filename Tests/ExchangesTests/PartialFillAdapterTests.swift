@@ -105,15 +105,7 @@ struct PartialFillAdapterTests {
 
     @Test("kraken: a resting order fills in executions (vol_exec grows, open), each one fill, then a cancel")
     func krakenRestingOrderPartiallyFilledThenCanceled() async throws {
-        try await withFakeKraken { server in
-            server.setBalance(Fixed(100_000), asset: "ZUSD")
-            server.setPrice(Fixed(30_000), pair: "XBTUSD")
-            server.setFillSlices(4)
-            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
-            let recorder = KrakenEventRecorder(exchange.events)
-            exchange.startStreaming()
-            defer { exchange.stopStreaming() }
-            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+        try await withStreamingKraken(fillSlices: 4) { server, exchange, recorder in
             try await exchange.submit(OrderRequest(clientOrderId: "kp-1", symbol: "BTC/USD", side: .buy, type: .limit,
                                                    quantity: Fixed("0.4")!, limitPrice: Fixed(29_000)))
             server.setPrice(Fixed(28_900), pair: "XBTUSD")
@@ -144,15 +136,7 @@ struct PartialFillAdapterTests {
 
     @Test("kraken: a market order executed in three trades maps to three fills and a filled order")
     func krakenMarketOrderInSlices() async throws {
-        try await withFakeKraken { server in
-            server.setBalance(Fixed(100_000), asset: "ZUSD")
-            server.setPrice(Fixed(30_000), pair: "XBTUSD")
-            server.setFillSlices(3)
-            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
-            let recorder = KrakenEventRecorder(exchange.events)
-            exchange.startStreaming()
-            defer { exchange.stopStreaming() }
-            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+        try await withStreamingKraken(fillSlices: 3) { server, exchange, recorder in
             try await exchange.submit(OrderRequest(clientOrderId: "km-1", symbol: "BTC/USD", side: .buy,
                                                    quantity: Fixed("0.3")!))
             // accepted, three trades (each `partially_filled`, as Kraken may report even the last), then the
@@ -174,15 +158,7 @@ struct PartialFillAdapterTests {
 
     @Test("kraken: a quote-volume (viqc) market buy in three trades completes only with the filled update; journal and kernel agree")
     func krakenQuoteOrderCompletesOnTheFilledUpdate() async throws {
-        try await withFakeKraken { server in
-            server.setBalance(Fixed(100_000), asset: "ZUSD")
-            server.setPrice(Fixed(30_000), pair: "XBTUSD")
-            server.setFillSlices(3)
-            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
-            let recorder = KrakenEventRecorder(exchange.events)
-            exchange.startStreaming()
-            defer { exchange.stopStreaming() }
-            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+        try await withStreamingKraken(fillSlices: 3) { server, exchange, recorder in
             let request = OrderRequest(clientOrderId: "kq-1", symbol: "BTC/USD", side: .buy, quantity: .zero,
                                        quoteQuantity: Fixed(9_000))
             let journal = InMemoryOrderJournal()
@@ -201,6 +177,23 @@ struct PartialFillAdapterTests {
             let order = try #require(try await journal.order(clientOrderId: "kq-1"))
             #expect(order.fills.count == trades)
             #expect(order.filledQuantity == server.accountTrades.map(\.volume).reduce(Fixed.zero, +))
+        }
+    }
+
+    /// A fake Kraken (100,000 USD, BTC at 30,000) executing each order in `fillSlices` trades, and an exchange
+    /// streaming its executions into a recorder, subscribed before `body` runs.
+    private func withStreamingKraken(fillSlices: Int,
+                                     _ body: (FakeKrakenServer, KrakenExchange, KrakenEventRecorder) async throws -> Void) async throws {
+        try await withFakeKraken { server in
+            server.setBalance(Fixed(100_000), asset: "ZUSD")
+            server.setPrice(Fixed(30_000), pair: "XBTUSD")
+            server.setFillSlices(fillSlices)
+            let exchange = try KrakenExchange(configuration: krakenConfiguration(server))
+            let recorder = KrakenEventRecorder(exchange.events)
+            exchange.startStreaming()
+            defer { exchange.stopStreaming() }
+            #expect(await eventually { server.subscribers(channel: "executions") == 1 })
+            try await body(server, exchange, recorder)
         }
     }
 }

@@ -127,19 +127,29 @@ struct LiveReconcilerTests {
         #expect(order.filledQuantity == Fixed(3))
     }
 
-    @Test("killed between the trades of a quote-quantity order: the trades missed are adopted and the venue's FILLED completes it")
-    func quoteOrderKilledBetweenSlices() async throws {
+    /// A quote-quantity order executed as `count` one-unit trades, the first `journaled` of them journaled as not
+    /// completing it, and the venue holding the order with `status` and every trade.
+    static func quoteScenario(trades count: Int, journaled: Int, venueStatus status: OrderStatus) async throws
+        -> (journal: InMemoryOrderJournal, venue: LiveFakeExchange, trades: [Fill]) {
         let journal = InMemoryOrderJournal()
         let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
         let request = Self.quoteRequest(Self.id)
-        let slices = (1...3).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
+        let trades = (1...count).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
         try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
         try await journal.record(.accepted(clientOrderId: Self.id, venueOrderId: "v-\(Self.id)", time: 1_100))
-        try await journal.record(.filled(slices[0].completing(false)))
-        await venue.seed(request, status: .filled, fills: slices)
+        for trade in trades.prefix(journaled) { try await journal.record(.filled(trade.completing(false))) }
+        await venue.seed(request, status: status, fills: trades)
+        return (journal, venue, trades)
+    }
 
-        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+    static func reconcile(_ journal: InMemoryOrderJournal, _ venue: LiveFakeExchange) async throws -> ReconciliationReport {
+        try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+    }
 
+    @Test("killed between the trades of a quote-quantity order: the trades missed are adopted and the venue's FILLED completes it")
+    func quoteOrderKilledBetweenSlices() async throws {
+        let (journal, venue, _) = try await Self.quoteScenario(trades: 3, journaled: 1, venueStatus: .filled)
+        let report = try await Self.reconcile(journal, venue)
         #expect(report.checked == 1)
         #expect(report.adoptedFills.map(\.tradeId) == ["t2", "t3"])
         #expect(report.adoptedFills.map(\.orderComplete) == [false, true])
@@ -152,14 +162,8 @@ struct LiveReconcilerTests {
 
     @Test("a quote-quantity order still executing at the venue stays partially filled and is checked again")
     func quoteOrderStillExecuting() async throws {
-        let journal = InMemoryOrderJournal()
-        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
-        let request = Self.quoteRequest(Self.id)
-        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
-        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
-        try await journal.record(.filled(slices[0].completing(false)))
-        await venue.seed(request, status: .partiallyFilled, fills: slices)
-        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+        let (journal, venue, _) = try await Self.quoteScenario(trades: 2, journaled: 1, venueStatus: .partiallyFilled)
+        let report = try await Self.reconcile(journal, venue)
         #expect(report.adoptedFills.map(\.orderComplete) == [false])
         #expect(report.stillOpen == [Self.id])
         #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
@@ -167,34 +171,21 @@ struct LiveReconcilerTests {
 
     @Test("every fill known but the completion missed: the venue's FILLED completes the order, reported once")
     func quoteOrderCompletionMissed() async throws {
-        let journal = InMemoryOrderJournal()
-        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
-        let request = Self.quoteRequest(Self.id)
-        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
-        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
-        for slice in slices { try await journal.record(.filled(slice.completing(false))) }
-        await venue.seed(request, status: .filled, fills: slices)
-        let reconciler = Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000))
-        let report = try await reconciler.reconcile()
+        let (journal, venue, trades) = try await Self.quoteScenario(trades: 2, journaled: 2, venueStatus: .filled)
+        let report = try await Self.reconcile(journal, venue)
         #expect(report.adoptedFills.isEmpty)
         #expect(report.completed == [Self.id])
-        #expect(report.events == [.filled(slices[1].completing(true))])
+        #expect(report.events == [.filled(trades[1].completing(true))])
         #expect(report.description.contains("completed (the venue says filled) (1): \(Self.id)"))
         #expect(try await journal.order(clientOrderId: Self.id)?.state == .filled)
-        #expect(try await reconciler.reconcile().isClean)
+        #expect(try await Self.reconcile(journal, venue).isClean)
     }
 
     @Test("the venue says filled but its trade history lacks a fill: a mismatch, the order stays unfinished")
     func quoteOrderMissingFillIsAMismatch() async throws {
-        let journal = InMemoryOrderJournal()
-        let venue = LiveFakeExchange(instruments: [LiveFixture.btc])
-        let request = Self.quoteRequest(Self.id)
-        let slices = (1...2).map { LiveFixture.fill(Self.id, trade: "t\($0)", quantity: "1", time: 1_500 + Int64($0)) }
-        try await journal.recordIntent(request, strategy: "s", session: "p", time: 1_000)
-        try await journal.record(.filled(slices[0].completing(false)))
-        await venue.seed(request, status: .filled, fills: slices)
+        let (journal, venue, _) = try await Self.quoteScenario(trades: 2, journaled: 1, venueStatus: .filled)
         await venue.forgetFill("t2")
-        let report = try await Reconciler(journal: journal, exchange: venue, clock: VirtualClock(start: 5_000)).reconcile()
+        let report = try await Self.reconcile(journal, venue)
         #expect(report.mismatches == ["\(Self.id): \(venue.name) says filled 2, its trade history shows 1"])
         #expect(try await journal.order(clientOrderId: Self.id)?.state == .partiallyFilled)
     }
