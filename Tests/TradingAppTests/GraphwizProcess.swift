@@ -1,18 +1,15 @@
 import Foundation
-import Synchronization
-
-/// Text collected from a child's output.
-final class ChildOutput: Sendable {
-    private let text = Mutex("")
-    func append(_ more: String) { text.withLock { $0 += more } }
-    var value: String { text.withLock { $0 } }
-}
+@testable import TradingApp
 
 /// A spawned `graphwiz COMMAND ...` (the binary built next to the test bundle) with its stdout and stderr
 /// collected; SIGKILLed if a test leaves it running.
+///
+/// The output goes to a file, not a pipe: a pipe read through `readabilityHandler` keeps a dispatch source on the
+/// descriptor, and its teardown after the child ended could close the descriptor number again when another test
+/// had just been given it (a socket in use lost its messages).
 final class GraphwizProcess: @unchecked Sendable {
     let process: Process
-    private let output = ChildOutput()
+    private let output: ChildLogFile
 
     init(_ command: String, arguments: [String], environment: [String: String]) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -20,21 +17,21 @@ final class GraphwizProcess: @unchecked Sendable {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path])
         }
+        output = ChildLogFile(FileManager.default.temporaryDirectory.appendingPathComponent("graphwiz-child-\(UUID().uuidString).log"))
+        let handle = try output.handleForWriting()
+        defer { try? handle.close() }  // the child has its own copy
         process = Process()
         process.executableURL = binary
         process.arguments = [command] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
-            output.append(String(decoding: handle.availableData, as: UTF8.self))
-        }
+        process.standardError = handle
+        process.standardOutput = handle
+        process.standardInput = FileHandle.nullDevice
         try process.run()
     }
 
     /// Everything the child wrote so far.
-    var log: String { output.value }
+    var log: String { output.text }
 
     /// Waits until the log contains `needle` (true), or `seconds` pass or the child exits (then false unless its
     /// last output contains it).
@@ -71,5 +68,8 @@ final class GraphwizProcess: @unchecked Sendable {
         return await waitForExit(seconds: seconds)
     }
 
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: output.url)
+    }
 }

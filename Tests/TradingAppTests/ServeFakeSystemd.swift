@@ -8,12 +8,14 @@ import Glibc
 /// systemd does (an undrained socket holds only `net.unix.max_dgram_qlen`, often 10, datagrams).
 final class ServeFakeSystemd: @unchecked Sendable {
     let path: String
+    private let descriptor: Int32
     private let inbox = Inbox()
     private let reader: Thread
 
     init(directory: String) throws {
         path = directory + "/notify.sock"
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        descriptor = fd
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
@@ -53,7 +55,21 @@ final class ServeFakeSystemd: @unchecked Sendable {
     /// What the reader did so far, for failure messages: receive calls, the last error other than a timeout, and
     /// the socket path.
     var diagnostics: String {
-        inbox.state.withLock { "\($0.receives) receives, last error \($0.lastError), socket \(path)" }
+        let reader = inbox.state.withLock { "\($0.receives) receives, last error \($0.lastError)" }
+        return "\(reader), socket \(path), descriptor \(descriptor) bound to \(Self.boundPath(descriptor) ?? "nothing")"
+    }
+
+    /// The path the socket `fd` is bound to (nil when it is not a bound unix socket).
+    static func boundPath(_ fd: Int32) -> String? {
+        var address = sockaddr_un()
+        var length = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let result = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard result == 0, address.sun_family == sa_family_t(AF_UNIX) else { return nil }
+        return withUnsafeBytes(of: &address.sun_path) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
     }
 
     /// The next message, or nil after `seconds` without one.

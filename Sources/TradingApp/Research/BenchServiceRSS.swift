@@ -52,12 +52,16 @@ struct BenchServiceRSS: Sendable {
                              "--bars", "\(bars)", "--speed", "0", "--shutdown-deadline", "10"]
         // Readiness is read from the "session started" info line; the default level (warning) hides it.
         process.environment = ProcessInfo.processInfo.environment.merging(["GRAPHWIZ_LOG_LEVEL": "info"]) { $1 }
-        let log = BenchChildLog()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [log] handle in log.append(handle.availableData) }
+        // The child writes to a file: a pipe read through `readabilityHandler` leaves a dispatch source on the
+        // descriptor that can outlive it (a failed launch, a handler never cleared) and read from whatever is later
+        // given the same number.
+        let log = ChildLogFile(directory.appendingPathComponent("serve.log"))
+        let output = try log.handleForWriting()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
         let spawned = Date()
+        defer { try? output.close() }
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         while !log.text.contains("session started") {
@@ -82,7 +86,6 @@ struct BenchServiceRSS: Sendable {
         guard !process.isRunning else {
             throw Failure(description: "bench rss: graphwiz serve did not stop within 30 s of SIGTERM; log:\n\(log.text)")
         }
-        pipe.fileHandleForReading.readabilityHandler = nil
         return Measurement(rssKilobytes: rss, peakKilobytes: peak, startupSeconds: startup,
                            exitStatus: process.terminationStatus)
     }
