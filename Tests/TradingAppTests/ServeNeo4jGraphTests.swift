@@ -20,7 +20,7 @@ enum ServeBoltServer {
 
     /// A serve config trading sma_cross in simulation with the graph on `url`, in graph (database) `graph`.
     /// FalkorDB needs 5 rows per statement (see Neo4jGraphStore.init).
-    static func config(url: String, password: String, graph: String) -> String {
+    static func config(url: String, password: String, graph: String, acquireTimeout: Int? = nil) -> String {
         """
         trading:
           mode: simulation
@@ -36,7 +36,7 @@ enum ServeBoltServer {
           password: "\(password)"
           database: "\(graph)"
           pool_size: 4
-          batch_rows: 5
+          batch_rows: 5\(acquireTimeout.map { "\n  acquire_timeout_s: \($0)" } ?? "")
         knowledge_graph:
           backend: neo4j
         """
@@ -128,14 +128,19 @@ struct ServeNeo4jGraphTests {
         let dir = try DataTestDirectory()
         defer { dir.remove() }
         let graph = "graphwiz_serve_test_\(UInt32.random(in: 0...UInt32.max))"
-        let config = try dir.write("graphwiz.yaml", ServeBoltServer.config(url: ServeBoltServer.url!,
-                                                                         password: "definitely-wrong", graph: graph))
-        let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--db", dir.path("serve.sqlite"),
-                                                             "--bars", "100", "--http-port", "0", "--metrics-port", "0"],
-                                        environment: [:])
-        let status = await serve.waitForExit(seconds: 90)
-        #expect(status != nil && status != 0, "log: \(serve.log)")
-        #expect(serve.log.contains("neo4j.user / neo4j.password"), "log: \(serve.log)")
+        // FalkorDB answers a refused login slowly while other tests keep its single thread busy: the lock keeps the
+        // graph-writing tests away meanwhile, and the start-up waits up to 30 s for the answer.
+        let config = try dir.write("graphwiz.yaml", ServeBoltServer.config(url: ServeBoltServer.url!, password: "definitely-wrong",
+                                                                         graph: graph, acquireTimeout: 30))
+        let log = try await SharedGraphLock.withLock {
+            let serve = try GraphwizProcess("serve", arguments: ["--config", config, "--db", dir.path("serve.sqlite"),
+                                                                 "--bars", "100", "--http-port", "0", "--metrics-port", "0"],
+                                            environment: [:])
+            let status = await serve.waitForExit(seconds: 120)
+            #expect(status != nil && status != 0, "log: \(serve.log)")
+            return serve.log
+        }
+        #expect(log.contains("neo4j.user / neo4j.password"), "log: \(log)")
     }
 }
 
