@@ -42,13 +42,8 @@ public struct OrderJournalStore: OrderJournal {
             guard let (loaded, count) = try await Self.load(event.clientOrderId, db: db) else { return false }
             var order = loaded
             guard order.apply(event) else { return false }
-            // A fill already journaled may come back only as its order's completion: an event, no new fill row.
-            let newFill: Fill?
-            if case let .filled(fill) = event, !loaded.fills.contains(where: { $0.tradeId == fill.tradeId }) {
-                newFill = fill
-            } else {
-                newFill = nil
-            }
+            // A fill already journaled may come back as its order's completion: an event then, but no new fill row.
+            let newFill = order.fills.count > loaded.fills.count ? order.fills.last : nil
             let time = Self.time(of: event)
             try await db.insert(into: "journal_events")
                 .columns("client_order_id", "seq", "kind", "time", "event_json")

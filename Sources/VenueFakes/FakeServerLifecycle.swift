@@ -50,16 +50,6 @@ public final class FakeServerLifecycle: Sendable {
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
-
-    /// Waits until the server stops; cancelling the calling task shuts it down gracefully.
-    public func wait() async {
-        let task = self.task
-        await withTaskCancellationHandler {
-            await task.value
-        } onCancel: { [group] in
-            Task { await group.triggerGracefulShutdown() }
-        }
-    }
 }
 
 /// A flag set once, readable from any thread.

@@ -49,16 +49,6 @@ func collect(_ events: AsyncStream<ExecutionEvent>, count: Int, seconds: Double 
     }
 }
 
-/// Polls `condition` every 20 ms for up to `seconds`; true once it holds.
-func eventually(seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return await condition()
-}
-
 /// The error `body` throws as an ``ExchangeError``, or nil.
 func exchangeError(_ body: () async throws -> Void) async -> ExchangeError? {
     do {

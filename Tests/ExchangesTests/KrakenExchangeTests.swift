@@ -208,13 +208,4 @@ extension ExecutionEvent {
             #expect(try await exchange.order(clientOrderId: "slow", symbol: "BTC/USD")?.status == .filled)
         }
     }
-
-    @Test func theFakeServesInTheForegroundForASeparateProcess() async throws {
-        let server = FakeKrakenServer()
-        let serving = Task { try await server.run(port: 0) }
-        defer { serving.cancel() }
-        #expect(await eventually(seconds: 60) { server.port != 0 })
-        let rest = try KrakenRESTClient(configuration: krakenConfiguration(server))
-        #expect(try await rest.assetPairs().pairs.count == 4)
-    }
 }

@@ -19,8 +19,7 @@ struct ExchangeFakeCommandTests {
                                        environment: ["BINANCE_API_KEY": Self.key, "BINANCE_API_SECRET": Self.secret])
         defer { fake.signal(SIGTERM) }
         #expect(await fake.waitForLog("fake binance listening on http://127.0.0.1:", seconds: 60), "log: \(fake.log)")
-        let base = try #require(fake.log.split(separator: "\n").first { $0.contains("listening on") }?
-            .split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+        let base = try #require(Self.baseURL(fake.log, "fake binance"))
         let exchange = BinanceExchange(configuration: BinanceConfiguration(apiKey: Self.key, apiSecret: Self.secret,
                                                                            restBaseURL: base, requestTimeout: .seconds(20)))
         let before = try await exchange.balances()
@@ -36,6 +35,27 @@ struct ExchangeFakeCommandTests {
         let after = try await exchange.balances()
         #expect(after.first { $0.asset == "BNB" }?.free == Fixed(10) - charged.feeAmount)
         #expect(await fake.stop(SIGTERM, seconds: 20) == 0, "log: \(fake.log)")
+    }
+
+    @Test("a spawned fake Kraken serves the balances it was given to a signed Balance call, and stops on SIGTERM")
+    func krakenInItsOwnProcess() async throws {
+        let secret = Data("fake-kraken-command-secret".utf8).base64EncodedString()
+        let fake = try GraphwizProcess("exchange", arguments: ["fake", "--exchange", "kraken", "--port", "0", "--balance", "ZUSD=1234.5"],
+                                       environment: ["KRAKEN_API_KEY": Self.key, "KRAKEN_API_SECRET": secret])
+        defer { fake.signal(SIGTERM) }
+        #expect(await fake.waitForLog("fake kraken listening on http://127.0.0.1:", seconds: 60), "log: \(fake.log)")
+        let base = try #require(Self.baseURL(fake.log, "fake kraken"))
+        let exchange = try KrakenExchange(configuration: KrakenConfiguration(
+            restBaseURL: base, webSocketURL: base.replacingOccurrences(of: "http", with: "ws") + "/v2",
+            credentials: try KrakenCredentials(apiKey: Self.key, apiSecret: secret), requestTimeout: 20))
+        #expect(try await exchange.balances().first { $0.asset == "USD" }?.free == Fixed("1234.5")!)
+        #expect(await fake.stop(SIGTERM, seconds: 20) == 0, "log: \(fake.log)")
+    }
+
+    /// The REST base URL a fake announced (`<name> listening on http://127.0.0.1:<port> ...`).
+    static func baseURL(_ log: String, _ name: String) -> String? {
+        log.split(separator: "\n").first { $0.contains("\(name) listening on") }?
+            .split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init)
     }
 
     @Test("bad --bnb-fees and --balance values are refused with the option and what is expected")

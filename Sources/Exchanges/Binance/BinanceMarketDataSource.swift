@@ -21,33 +21,7 @@ public struct BinanceMarketDataSource: MarketDataSource {
     }
 
     public func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Bar.self)
-        let exchange = self.exchange
-        let backoff = self.backoff
-        let logger = self.logger
-        let task = Task {
-            do {
-                let id = try await exchange.venueSymbol(symbol)
-                let configuration = exchange.rest.configuration
-                let url = BinanceEvent.url(configuration.webSocketBaseURL, [id], timeframe)
-                let sequencer = BinanceKlineSequencer(symbol: symbol, timeframe: timeframe, exchange: exchange) {
-                    continuation.yield($0)
-                }
-                let socket = ReconnectingWebSocket(name: "binance klines \(symbol) \(timeframe)", backoff: backoff,
-                                                   maxConnectionAge: configuration.maxConnectionAge, logger: logger)
-                await socket.run(url: { url }, onConnect: { connection, _ in
-                    if connection > 0 { await sequencer.reconnected(now: nil) }
-                }, onMessage: { text in
-                    guard case let .kline(_, _, bar, closed) = BinanceStreamEvent.parse(text), closed else { return }
-                    await sequencer.receive(bar)
-                })
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+        barStream(delivering: symbol, timeframe: timeframe)
     }
 
     /// Kline streams per WebSocket connection in ``deliverBars(symbols:timeframe:to:)``. Binance allows 1,024

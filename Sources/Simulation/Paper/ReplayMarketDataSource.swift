@@ -21,26 +21,11 @@ public struct ReplayMarketDataSource: MarketDataSource {
     }
 
     public func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
-        let bars = series[symbol]
-        let pause: UInt64 = barsPerSecond > 0 ? UInt64(1e9 / barsPerSecond) : 0
-        let known = series.keys.sorted().joined(separator: ", ")
-        return AsyncThrowingStream { continuation in
-            guard let bars else {
-                continuation.finish(throwing: ReplayError(message: "no replay data for \(symbol); the replay has \(known)"))
-                return
-            }
-            let task = Task {
-                for bar in bars {
-                    if Task.isCancelled { break }
-                    if pause > 0 {
-                        do { try await Task.sleep(nanoseconds: pause) } catch { break }
-                    }
-                    continuation.yield(bar)
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        guard series[symbol] != nil else {
+            let known = series.keys.sorted().joined(separator: ", ")
+            return AsyncThrowingStream { $0.finish(throwing: ReplayError(message: "no replay data for \(symbol); the replay has \(known)")) }
         }
+        return barStream(delivering: symbol, timeframe: timeframe)
     }
 }
 

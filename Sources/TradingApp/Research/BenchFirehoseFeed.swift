@@ -23,10 +23,9 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
     private let index: [String: Int]
     private let subscribers: Mutex<Subscribers>
 
-    /// Who receives each symbol's bars: single-symbol streams and multi-symbol sinks (with the instrument index
-    /// the symbol has for that sink).
+    /// Who receives each symbol's bars: the sinks of the deliveries, with the instrument index the symbol has for
+    /// each.
     private struct Subscribers {
-        var streams: [[AsyncThrowingStream<Bar, Error>.Continuation]]
         var sinks: [[(sink: @Sendable (BarDelivery) -> Void, instrument: Int)]]
         var finishers: [AsyncStream<Void>.Continuation] = []
         var count = 0
@@ -37,7 +36,7 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
         let names = (0..<count).map { Self.symbol($0) }
         symbols = names
         index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        subscribers = Mutex(Subscribers(streams: Array(repeating: [], count: count), sinks: Array(repeating: [], count: count)))
+        subscribers = Mutex(Subscribers(sinks: Array(repeating: [], count: count)))
     }
 
     /// The symbol of instrument `index`.
@@ -50,16 +49,7 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
     func instrumentIndex(of symbol: String) -> Int? { index[symbol] }
 
     func bars(symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Bar.self)
-        if let position = index[symbol] {
-            subscribers.withLock {
-                $0.streams[position].append(continuation)
-                $0.count += 1
-            }
-        } else {
-            continuation.finish(throwing: BenchFirehoseRunner.Failure(description: unknown(symbol)))
-        }
-        return stream
+        barStream(delivering: symbol, timeframe: timeframe)
     }
 
     func deliverBars(symbols wanted: [String], timeframe: Timeframe, to sink: @escaping @Sendable (BarDelivery) -> Void) async {
@@ -99,16 +89,14 @@ final class BenchFirehoseFeed: MarketDataSource, Sendable {
     /// Emits bar `sequence` of `symbol` to its subscribers, stamped on `probe`.
     func emit(sequence: Int, symbol: Int, probe: BenchProbe) {
         let bar = Self.bar(sequence: sequence, symbol: symbol)
-        let (streams, sinks) = subscribers.withLock { ($0.streams[symbol], $0.sinks[symbol]) }
-        probe.emitted(symbol: symbol, sequence: sequence, copies: streams.count + sinks.count)
-        for continuation in streams { continuation.yield(bar) }
+        let sinks = subscribers.withLock { $0.sinks[symbol] }
+        probe.emitted(symbol: symbol, sequence: sequence, copies: sinks.count)
         for (sink, instrument) in sinks { sink(.bar(bar, instrument: instrument)) }
     }
 
-    /// Ends every stream and delivery (the sessions then stop after their last bar).
+    /// Ends every delivery (the sessions then stop after their last bar).
     func finish() {
         let all = subscribers.withLock { $0 }
-        for list in all.streams { for continuation in list { continuation.finish() } }
         for list in all.sinks { for (sink, instrument) in list { sink(.ended(instrument: instrument, error: nil)) } }
         for finisher in all.finishers { finisher.finish() }
     }

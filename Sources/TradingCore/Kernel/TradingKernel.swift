@@ -235,9 +235,11 @@ public struct TradingKernel<S: Strategy>: Sendable {
             working.append(order)
         }
         context.workingOrders[instrument] = working
-        if let listed = context.instrumentsWithWorkingOrders.firstIndex(of: instrument) {
-            if working.isEmpty { context.instrumentsWithWorkingOrders.swapAt(listed, context.instrumentsWithWorkingOrders.count - 1); context.instrumentsWithWorkingOrders.removeLast() }
-        } else if !working.isEmpty {
+        let listed = context.instrumentsWithWorkingOrders.firstIndex(of: instrument)
+        if let listed, working.isEmpty {
+            context.instrumentsWithWorkingOrders.swapAt(listed, context.instrumentsWithWorkingOrders.count - 1)
+            context.instrumentsWithWorkingOrders.removeLast()
+        } else if listed == nil, !working.isEmpty {
             context.instrumentsWithWorkingOrders.append(instrument)
         }
         if working.allSatisfy({ !$0.request.tag.hasPrefix("target") }) { pendingTarget[instrument] = nil }

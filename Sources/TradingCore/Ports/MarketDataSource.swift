@@ -44,3 +44,33 @@ extension MarketDataSource {
         }
     }
 }
+
+extension MarketDataSource {
+    /// ``bars(symbol:timeframe:)`` for a source that implements ``deliverBars(symbols:timeframe:to:)`` itself:
+    /// that delivery for one symbol as a stream; a failed feed finishes it with ``MarketDataFeedError``.
+    public func barStream(delivering symbol: String, timeframe: Timeframe) -> AsyncThrowingStream<Bar, Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Bar.self)
+        let task = Task {
+            await deliverBars(symbols: [symbol], timeframe: timeframe) { delivery in
+                switch delivery {
+                case let .bar(bar, _):
+                    continuation.yield(bar)
+                case let .ended(_, error?):
+                    continuation.finish(throwing: MarketDataFeedError(message: error))
+                case .ended:
+                    continuation.finish()
+                }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}
+
+/// Why a feed delivered through ``MarketDataSource/deliverBars(symbols:timeframe:to:)`` ended.
+public struct MarketDataFeedError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What failed, naming the symbol.
+    public var message: String
+    public var description: String { message }
+}

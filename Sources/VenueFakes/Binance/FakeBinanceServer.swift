@@ -12,7 +12,7 @@ import TradingModel
 /// (`/stream?streams=...`, `/ws/<listenKey>`). Test hooks live on ``state``.
 ///
 /// Start it with ``start(apiKey:apiSecret:port:state:)``; stop it with ``stop()``. It runs in-process for
-/// tests, or in its own process (`port` fixed) for end-to-end runs.
+/// tests, or in its own process under `graphwiz exchange fake` for end-to-end runs.
 public final class FakeBinanceServer: Sendable {
     /// The venue state and test hooks.
     public let state: FakeBinanceState
@@ -65,11 +65,6 @@ public final class FakeBinanceServer: Sendable {
         await state.beginStopping()
         let state = self.state
         await lifecycle.stop { await state.disconnectAll() }
-    }
-
-    /// Runs until the surrounding task is cancelled (for a server in its own process), then shuts down gracefully.
-    public func wait() async {
-        await lifecycle.wait()
     }
 
     private static func addRoutes(_ router: Router<BasicWebSocketRequestContext>, _ venue: FakeBinanceState) {

@@ -13,8 +13,8 @@ import TradingModel
 ///
 /// Orders match against a price the test sets; `cl_ord_id`s are unique (stricter than Kraken, which only
 /// checks open orders). Test hooks inject errors, drop the next order answer after executing it, and force
-/// WebSocket disconnects. It binds 127.0.0.1 (port 0 = ephemeral) and serves until ``stop()``; another
-/// process can run it with ``run(port:)``.
+/// WebSocket disconnects. It binds 127.0.0.1 (port 0 = ephemeral) and serves until ``stop()``; in a process of
+/// its own it runs under `graphwiz exchange fake`.
 public final class FakeKrakenServer: Sendable {
     /// The API key clients must send.
     public let apiKey: String
@@ -64,12 +64,6 @@ public final class FakeKrakenServer: Sendable {
             return bound
         }
         throw FakeKrakenServerError.didNotStart
-    }
-
-    /// Serves on 127.0.0.1:`port` until the calling task is cancelled (for a separate process).
-    public func run(port: Int) async throws {
-        let app = buildApplication(port: port) { [self] bound in self.boundPort.withLock { $0 = bound } }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     /// Closes every WebSocket and shuts the server down gracefully (idle keep-alive connections closed by the
