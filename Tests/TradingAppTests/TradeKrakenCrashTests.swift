@@ -21,14 +21,6 @@ struct TradeKrakenCrashTests {
         }
     }
 
-    private func spawn(_ server: FakeKrakenServer, db: String) throws -> GraphwizProcess {
-        try GraphwizProcess(
-            "trade", arguments: ["--mode", "live", "--exchange", "kraken", "--base-url", server.restBaseURL,
-                                 "--symbol", "BTC/USD", "--timeframe", "1m", "--strategy", "dca", "--param", "interval=1000",
-                                 "--yes", "--skip-promotion-gate", "--db", db],
-            environment: ["KRAKEN_API_KEY": server.apiKey, "KRAKEN_API_SECRET": server.apiSecret])
-    }
-
     /// Waits until the trader subscribed to both channels it needs.
     private func subscribed(_ server: FakeKrakenServer) async -> Bool {
         await eventually(30) { server.subscribers(channel: "ohlc") >= 1 && server.subscribers(channel: "executions") >= 1 }
@@ -40,7 +32,7 @@ struct TradeKrakenCrashTests {
         server.setFillSlices(3)
         server.holdExecutions(afterTrades: 1)
 
-        let first = try spawn(server, db: db)
+        let first = try TradeKrakenLiveTests.spawnTrader(server, db: db)
         #expect(await first.waitForLog("reconciliation with kraken", seconds: 60), "first start: \(first.log)")
         #expect(await subscribed(server), "first subscriptions: \(first.log)")
         let feed = FakeVenueFeeds.kraken(server, price: Fixed(30_000), interval: .milliseconds(400))
@@ -59,7 +51,7 @@ struct TradeKrakenCrashTests {
 
         // What the executions channel held back died with the connection, as at the real venue.
         server.releaseExecutions()
-        let second = try spawn(server, db: db)
+        let second = try TradeKrakenLiveTests.spawnTrader(server, db: db)
         #expect(await second.waitForLog("reconciliation with kraken", seconds: 60), "restart: \(second.log)")
         #expect(second.log.contains("fills adopted (\(trades.count - 1)): \(clientOrderId) buy"), "restart: \(second.log)")
         // The restarted dca buys again on its first bar; its session starts from the venue's balance.

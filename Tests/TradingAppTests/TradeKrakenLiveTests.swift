@@ -19,14 +19,19 @@ struct TradeKrakenLiveTests {
         }
     }
 
-    private func scenario(server: FakeKrakenServer, db: String) async throws {
-        server.setBalance(Fixed(10_000), asset: "ZUSD")
-        server.setPrice(Fixed(30_000), pair: "XBTUSD")
-        let trader = try GraphwizProcess(
+    /// `graphwiz trade --mode live` with dca (one buy on its first bar) on BTC/USD at `server`, journaling to `db`.
+    static func spawnTrader(_ server: FakeKrakenServer, db: String) throws -> GraphwizProcess {
+        try GraphwizProcess(
             "trade", arguments: ["--mode", "live", "--exchange", "kraken", "--base-url", server.restBaseURL,
                                  "--symbol", "BTC/USD", "--timeframe", "1m", "--strategy", "dca", "--param", "interval=1000",
                                  "--yes", "--skip-promotion-gate", "--db", db],
             environment: ["KRAKEN_API_KEY": server.apiKey, "KRAKEN_API_SECRET": server.apiSecret])
+    }
+
+    private func scenario(server: FakeKrakenServer, db: String) async throws {
+        server.setBalance(Fixed(10_000), asset: "ZUSD")
+        server.setPrice(Fixed(30_000), pair: "XBTUSD")
+        let trader = try Self.spawnTrader(server, db: db)
         #expect(await trader.waitForLog("reconciliation with kraken", seconds: 60), "start: \(trader.log)")
         let subscribed = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < subscribed,
